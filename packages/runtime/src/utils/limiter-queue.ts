@@ -1,6 +1,7 @@
 import { abortReason, onAbort } from "./abort.js";
+import { LinkedQueue, type QueueNode } from "./linked-queue.js";
 
-interface Call {
+interface Call extends QueueNode {
   task: () => unknown;
   resolve: (value: any) => void;
   reject: (reason: unknown) => void;
@@ -15,8 +16,7 @@ interface Call {
  */
 export class LimiterQueue {
   active = 0;
-  // A Set is a FIFO with O(1) removal from the middle, which per-call aborts need.
-  readonly queue = new Set<Call>();
+  readonly queue = new LinkedQueue<Call>();
   private stopWatching: (() => void) | undefined;
 
   constructor(
@@ -31,7 +31,7 @@ export class LimiterQueue {
       this.execute(call);
       return call.promise as Promise<T>;
     }
-    this.queue.add(call);
+    this.queue.push(call);
     this.watchLimiterSignal();
     if (signal) {
       call.stopListening = onAbort(signal, () => {
@@ -43,8 +43,7 @@ export class LimiterQueue {
   }
 
   clear(reason: unknown): number {
-    const calls = [...this.queue];
-    this.queue.clear();
+    const calls = this.queue.drain();
     this.unwatchIfIdle();
     for (const call of calls) cancel(call, reason);
     return calls.length;
@@ -74,15 +73,15 @@ export class LimiterQueue {
 
   private release(): void {
     this.active--;
-    const first = this.queue.values().next();
-    if (first.done) return;
-    this.dequeue(first.value);
-    first.value.stopListening?.();
-    this.execute(first.value);
+    const next = this.queue.shift();
+    if (!next) return;
+    this.unwatchIfIdle();
+    next.stopListening?.();
+    this.execute(next);
   }
 
   private dequeue(call: Call): void {
-    this.queue.delete(call);
+    this.queue.remove(call);
     this.unwatchIfIdle();
   }
 
