@@ -1,2 +1,3 @@
 export { run } from "./run.js";
 export type { Coroutine } from "./run.js";
+export { superGet, superSet, superUpdate } from "./super-access.js";

@@ -1,0 +1,186 @@
+import type { NodePath } from "@babel/core";
+import { types as t } from "@babel/core";
+import type { FileContext } from "./context.js";
+import { errorAt } from "./errors.js";
+import { homeObjectOf } from "./home-object.js";
+import { scanLexicalUses, walkLexical } from "./lexical.js";
+import { rewriteArrowCaptures } from "./lexical-captures.js";
+import { functionNameHint } from "./names.js";
+import { arrowForwarding, placeholderParams } from "./params.js";
+import { addClassSlot, findSite } from "./placement.js";
+import { rewriteSuper } from "./super-access.js";
+
+/**
+ * Lowers one async function (declaration, expression, arrow, object or class method) into a
+ * synchronous wrapper that keeps the function's identity — name, length, position, `this`
+ * binding, method-ness — and a generator that holds the body, created once per function
+ * object (see placement.ts):
+ *
+ *   async function sum(a, b) {            function sum(a, b) {
+ *     const x = await f(a);          →      return run(sum$, this, arguments);
+ *     return x + b;                       }
+ *   }                                     function* sum$(a, b) {
+ *                                           const x = yield f(a);
+ *                                           return x + b;
+ *                                         }
+ */
+export function lowerAsyncFunction(path: NodePath<t.Function>, ctx: FileContext): void {
+  const node = path.node;
+  if (node.generator) {
+    throw errorAt(path, "UNSUPPORTED_ASYNC_GENERATOR",
+      "async generator functions are not supported yet; they arrive with the async-generator lowering.");
+  }
+  rejectYieldIdentifiers(path);
+  const uses = scanLexicalUses(node);
+  const isArrow = path.isArrowFunctionExpression();
+  if (isArrow && !t.isBlockStatement(node.body)) {
+    node.body = t.blockStatement([t.returnStatement(node.body as t.Expression)]);
+  }
+  const body = node.body as t.BlockStatement;
+
+  const temps: t.Identifier[] = [];
+  if (uses.super) {
+    rewriteSuper(path, {
+      home: lazy(() => homeObjectOf(path, ctx)),
+      helpers: ctx.helpers,
+      strict: path.isInStrictMode(),
+      temp: () => {
+        const id = t.identifier(ctx.names.fresh("_key"));
+        temps.push(id);
+        return t.identifier(id.name);
+      },
+    });
+  }
+  if (isArrow) rewriteArrowCaptures(path as NodePath<t.ArrowFunctionExpression>, ctx);
+  awaitToYield(node);
+  if (temps.length) body.body.unshift(t.variableDeclaration("var", temps.map((id) => t.variableDeclarator(id))));
+
+  const name = `${functionNameHint(path)}$`;
+  const generatorBody = t.blockStatement(body.body, body.directives);
+  const generator = t.functionExpression(null, node.params as t.FunctionExpression["params"], generatorBody, true, false);
+  if (node.typeParameters) generator.typeParameters = t.cloneNode(node.typeParameters);
+
+  const reference = placeGenerator(path, generator, name, ctx);
+
+  const needsThis = uses.this || uses.super || uses.eval;
+  const needsArgs = node.params.length > 0 || uses.arguments || uses.eval;
+  if (isArrow) {
+    const { params, args } = arrowForwarding(node.params, ctx.names);
+    const callArgs: t.Expression[] = [reference];
+    if (needsThis || params.length) callArgs.push(t.thisExpression());
+    if (params.length) callArgs.push(args);
+    node.params = params;
+    node.body = t.callExpression(ctx.helpers.ref("run"), callArgs);
+  } else {
+    const callArgs: t.Expression[] = [reference];
+    if (needsThis || needsArgs) callArgs.push(t.thisExpression());
+    if (needsArgs) callArgs.push(t.identifier("arguments"));
+    node.params = placeholderParams(node.params, ctx.names);
+    node.body = t.blockStatement(
+      [t.returnStatement(t.callExpression(ctx.helpers.ref("run"), callArgs))],
+      body.directives.map((d) => t.cloneNode(d)),
+    );
+  }
+  node.async = false;
+}
+
+/** `await x` → `yield x`, everywhere the function's own `await` reaches. */
+function awaitToYield(fn: t.Function): void {
+  const visit = (node: t.Node): t.Node | void => {
+    if (t.isAwaitExpression(node)) return t.yieldExpression(node.argument, false);
+  };
+  for (const param of fn.params) walkLexical(param, visit);
+  walkLexical(fn.body, visit);
+}
+
+/**
+ * Puts the generator where it is created once per function object and returns the expression
+ * the wrapper uses to reach it.
+ */
+function placeGenerator(
+  path: NodePath<t.Function>,
+  generator: t.FunctionExpression,
+  name: string,
+  ctx: FileContext,
+): t.Expression {
+  // Declarations: a sibling declaration, hoisted with it.
+  if (path.isFunctionDeclaration()) {
+    const id = t.identifier(ctx.names.fresh(name));
+    const anchor = path.parentPath.isExportDeclaration() ? path.parentPath : path;
+    anchor.insertAfter(t.functionDeclaration(id, generator.params, generator.body, true, false));
+    return t.identifier(id.name);
+  }
+  // Class methods: created by the class's static block (they may use #private names and the
+  // inner class binding, which only the class body can see).
+  if (path.isClassMethod() || path.isClassPrivateMethod()) {
+    const container = ctx.classes.get(path.parentPath.parentPath as NodePath<t.Class>);
+    if (container) return addClassSlot(container, name, generator);
+    return generator; // per call: see placement.ts
+  }
+  const site = findSite(path, ctx.classes);
+  if (!site) return generator;
+  let reference: t.Identifier;
+  if (site.kind === "class") {
+    reference = addClassSlot(site.container, name, generator);
+  } else {
+    reference = t.identifier(ctx.names.fresh(name));
+    const declaration = t.functionDeclaration(reference, generator.params, generator.body, true, false);
+    declaration.typeParameters = generator.typeParameters;
+    site.statement.insertBefore(declaration);
+    reference = t.identifier(reference.name);
+  }
+  const selfName = selfReferenceSlot(path, ctx);
+  if (selfName) {
+    // A named function expression that refers to itself: `(_f = function f() { … })`.
+    const slot = t.identifier(selfName);
+    if (site.kind === "statement") site.statement.insertBefore(t.variableDeclaration("let", [t.variableDeclarator(slot)]));
+    else site.container.slots.declarations.push(t.variableDeclarator(slot));
+    path.replaceWith(t.assignmentExpression("=", t.identifier(selfName), path.node as t.FunctionExpression));
+  }
+  return reference;
+}
+
+/**
+ * `const f = async function fact(n) { … fact(n - 1) … }`: inside the body, `fact` is the
+ * function itself. The body moves out of the function expression, so its self-references are
+ * renamed to a slot the expression assigns. Returns the slot name, or null if not needed.
+ * (Not used when the generator is created per call inside the wrapper: the name is then in scope.)
+ */
+function selfReferenceSlot(path: NodePath<t.Function>, ctx: FileContext): string | null {
+  if (!path.isFunctionExpression() || !path.node.id) return null;
+  const binding = path.scope.getOwnBinding(path.node.id.name);
+  if (!binding || binding.kind !== "local") return null;
+  if (binding.constantViolations.length) {
+    throw errorAt(binding.constantViolations[0], "UNSUPPORTED_SELF_ASSIGNMENT",
+      `assigning to the name of the async function expression "${path.node.id.name}" is not supported (natively it is ignored or throws); use another variable.`);
+  }
+  if (!binding.referencePaths.length) return null;
+  const slot = ctx.names.fresh(`_${path.node.id.name}`);
+  for (const ref of binding.referencePaths) (ref.node as t.Identifier).name = slot;
+  return slot;
+}
+
+/** In sloppy code `yield` may name a variable inside an async function, but not inside the
+ *  generator its body moves to. */
+function rejectYieldIdentifiers(path: NodePath<t.Function>): void {
+  const check = (node: t.Node): void => {
+    if (t.isIdentifier(node, { name: "yield" })) {
+      throw errorAt(path, "UNSUPPORTED_YIELD_IDENTIFIER",
+        "a variable named `yield` inside an async function cannot move into a generator; rename it.");
+    }
+  };
+  for (const param of path.node.params) walkLexical(param, check);
+  walkLexical(path.node.body, check);
+}
+
+function lazy<T>(make: () => T): () => T {
+  let value: T | undefined;
+  let made = false;
+  return () => {
+    if (!made) {
+      value = make();
+      made = true;
+    }
+    return t.cloneNode(value as any) as T;
+  };
+}

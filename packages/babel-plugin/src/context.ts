@@ -1,0 +1,23 @@
+import type { NodePath } from "@babel/core";
+import { types as t } from "@babel/core";
+import type { ResolvedOptions } from "./options.js";
+import { NameRegistry } from "./names.js";
+import { RuntimeHelpers } from "./runtime-import.js";
+import { ClassContainers } from "./placement.js";
+
+/** Per-file state shared by the lowering modules. */
+export class FileContext {
+  names: NameRegistry;
+  helpers: RuntimeHelpers;
+  classes: ClassContainers;
+  /** Captures of `arguments` / `new.target` made for async arrows, per enclosing function. */
+  captures = new WeakMap<t.Node, Map<string, t.Identifier>>();
+  /** `(_obj = { … })` slots giving object-literal methods an explicit home object. */
+  objectHomes = new WeakMap<t.Node, t.Identifier>();
+
+  constructor(public program: NodePath<t.Program>, public options: ResolvedOptions) {
+    this.names = new NameRegistry(program);
+    this.helpers = new RuntimeHelpers(this.names);
+    this.classes = new ClassContainers(this.names);
+  }
+}

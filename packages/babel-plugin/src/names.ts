@@ -1,0 +1,47 @@
+import type { NodePath } from "@babel/core";
+import { types as t } from "@babel/core";
+
+/** Readable, collision-free names. Generated code prefers the teacher's spelling (`sum$`, `run`)
+ *  and only falls back to numbered variants when the file already uses the name anywhere: a
+ *  binding anywhere in the file could shadow a helper at one of its use sites. */
+export class NameRegistry {
+  private taken: Set<string>;
+
+  constructor(program: NodePath<t.Program>) {
+    this.taken = new Set();
+    program.traverse({
+      Identifier: (p) => void this.taken.add(p.node.name),
+      JSXIdentifier: (p) => void this.taken.add(p.node.name),
+    });
+  }
+
+  /** A fresh identifier name based on `base`; never returned twice. */
+  fresh(base: string): string {
+    const clean = base.replace(/[^A-Za-z0-9_$]/g, "_").replace(/^(?=\d)/, "_") || "_";
+    let name = clean;
+    for (let i = 2; this.taken.has(name); i++) name = `${clean}${i}`;
+    this.taken.add(name);
+    return name;
+  }
+}
+
+/** The name a reader would use for a function: its own name, its method key, or the variable
+ *  it is assigned to. */
+export function functionNameHint(path: NodePath<t.Function>): string {
+  const node = path.node as any;
+  if (node.id?.name) return node.id.name;
+  const key = node.key;
+  if (key && node.computed) return "method";
+  if (key) {
+    if (t.isIdentifier(key)) return key.name;
+    if (t.isPrivateName(key)) return key.id.name;
+    if (t.isStringLiteral(key)) return key.value;
+  }
+  const parent = path.parent;
+  if (t.isVariableDeclarator(parent) && t.isIdentifier(parent.id)) return parent.id.name;
+  if (t.isAssignmentExpression(parent) && t.isIdentifier(parent.left)) return parent.left.name;
+  if ((t.isObjectProperty(parent) || t.isClassProperty(parent)) && t.isIdentifier(parent.key) && !parent.computed) {
+    return parent.key.name;
+  }
+  return path.isArrowFunctionExpression() ? "arrow" : "anonymous";
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+// Builds @unawait/runtime/inline: the runtime as one self-contained expression,
+//   (() => { …modules… return { run, … }; })()
+// which the plugin's `runtime: "inline"` option copies into a file (scripts, the playground,
+// test262's isolated realms). Run from packages/runtime after the tsc build.
+import { readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { parseSync, transformFromAstSync } from "@babel/core";
+
+const esm = "dist/esm";
+const order = [];
+const seen = new Set();
+const exported = [];
+const declared = new Map();
+
+function topLevelNames(body) {
+  const names = [];
+  for (const node of body) {
+    if (node.id) names.push(node.id.name);
+    for (const d of node.declarations ?? []) collect(d.id, names);
+  }
+  return names;
+}
+function collect(pattern, names) {
+  if (pattern.type === "Identifier") names.push(pattern.name);
+  else if (pattern.type === "ObjectPattern") pattern.properties.forEach((p) => collect(p.value ?? p.argument, names));
+  else if (pattern.type === "ArrayPattern") pattern.elements.forEach((e) => e && collect(e, names));
+  else if (pattern.type === "RestElement") collect(pattern.argument, names);
+  else if (pattern.type === "AssignmentPattern") collect(pattern.left, names);
+}
+
+function visit(file) {
+  if (seen.has(file)) return;
+  seen.add(file);
+  const ast = parseSync(readFileSync(file, "utf8"), { sourceType: "module", configFile: false, babelrc: false });
+  for (const node of ast.program.body) {
+    if ((node.type === "ImportDeclaration" || node.type.startsWith("Export")) && node.source) {
+      visit(join(dirname(file), node.source.value));
+    }
+  }
+  const body = [];
+  for (const node of ast.program.body) {
+    if (node.type === "ImportDeclaration") continue;
+    if (node.type === "ExportNamedDeclaration") {
+      if (file.endsWith("index.js") && node.specifiers) {
+        for (const s of node.specifiers) if (node.exportKind !== "type") exported.push(s.exported.name);
+      }
+      if (node.declaration) body.push(node.declaration);
+      continue;
+    }
+    body.push(node);
+  }
+  ast.program.body = body;
+  for (const name of topLevelNames(body)) {
+    if (declared.has(name)) throw new Error(`build-inline: top-level name "${name}" of ${file} is also declared in ${declared.get(name)}; runtime modules share one scope when inlined, so give it a unique name.`);
+    declared.set(name, file);
+  }
+  const { code } = transformFromAstSync(ast, undefined, { configFile: false, babelrc: false, comments: false, compact: false });
+  order.push(code);
+}
+
+visit(join(esm, "index.js"));
+const unique = [...new Set(exported)];
+const source = `(() => {\n${order.join("\n")}\nreturn { ${unique.join(", ")} };\n})()`;
+const text = JSON.stringify(source);
+writeFileSync(join(esm, "inline.js"), `export const inlineSource = ${text};\nexport const inlineExports = ${JSON.stringify(unique)};\n`);
+writeFileSync(join(esm, "inline.d.ts"), "export declare const inlineSource: string;\nexport declare const inlineExports: string[];\n");
+writeFileSync("dist/cjs/inline.js", `"use strict";\nexports.inlineSource = ${text};\nexports.inlineExports = ${JSON.stringify(unique)};\n`);
