@@ -167,6 +167,13 @@ describe("createLimiter: per-call signal", () => {
     expect(task).not.toHaveBeenCalled();
     expect(limiter.activeCount).toBe(0);
   });
+
+  it("raises no unhandled rejection when a pre-aborted call is dropped", async () => {
+    const controller = new AbortController();
+    controller.abort("already");
+    void createLimiter(1)(() => 1, { signal: controller.signal });
+    await realTurn(); // the afterEach guard fails the test if the rejection went unhandled
+  });
 });
 
 describe("createLimiter: limiter signal", () => {

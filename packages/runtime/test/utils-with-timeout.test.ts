@@ -60,7 +60,7 @@ describe("withTimeout(promise, ms)", () => {
 
   it("accepts plain values and thenables", async () => {
     await expect(withTimeout(42, 10)).resolves.toBe(42);
-    const thenable = { then: (resolve: (v: string) => void) => resolve("thenable") };
+    const thenable = { then: (resolve: (v: string) => void) => resolve("thenable") } as PromiseLike<string>;
     await expect(withTimeout(thenable, 10)).resolves.toBe("thenable");
   });
 
