@@ -1,4 +1,4 @@
-import { relative } from "node:path";
+import { relative, resolve } from "node:path";
 import type { CompileFile } from "./compile-file.js";
 import { compileToDir, withFinalNewline } from "./compile-to-dir.js";
 import { colors, useColor } from "./colors.js";
@@ -26,7 +26,7 @@ export async function compile(inputs: string[], flags: CompileFlags, io: Io, com
 
   const started = performance.now();
   const tally = await compileToDir(files, {
-    outDir: flags.outDir,
+    outDir: resolve(io.cwd, flags.outDir),
     copyFiles: flags.copyFiles === true,
     compile: await compiler(),
     io,

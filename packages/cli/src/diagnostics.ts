@@ -60,6 +60,11 @@ function placeInFrame(message: string): Place | undefined {
 
 const FRAME_LINE = /^[ >] *\d* \|( |$)/;
 
+/** Babel's advice for `import` in a script speaks of Babel config files, which the CLI has none of. */
+const BABEL_CONFIG_ADVICE = /^Consider renaming the file to '\.mjs', or setting sourceType:module .*$/m;
+const CLI_ADVICE =
+  'Consider renaming the file to .mjs (or .mts), or setting "type": "module" in the nearest package.json.';
+
 function messageOf(error: Error, file: string): string {
   let text = error.message;
   for (const prefix of [`${file}: `, "unknown file: "]) {
@@ -70,6 +75,7 @@ function messageOf(error: Error, file: string): string {
     .filter((line) => !FRAME_LINE.test(line))
     .join("\n")
     .replace(/ \(\d+:\d+\)(:?)$/m, "$1")
+    .replace(BABEL_CONFIG_ADVICE, CLI_ADVICE)
     .replace(/\n{3,}/g, "\n\n")
     .trim();
 }
