@@ -107,7 +107,9 @@ function placeGenerator(
   if (path.isFunctionDeclaration()) {
     const id = t.identifier(ctx.names.fresh(name));
     const anchor = path.parentPath.isExportDeclaration() ? path.parentPath : path;
-    anchor.insertAfter(t.functionDeclaration(id, generator.params, generator.body, true, false));
+    const declaration = t.functionDeclaration(id, generator.params, generator.body, true, false);
+    declaration.typeParameters = generator.typeParameters;
+    anchor.insertAfter(declaration);
     return t.identifier(id.name);
   }
   // Class methods: created by the class's static block (they may use #private names and the
