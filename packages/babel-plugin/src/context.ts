@@ -15,6 +15,15 @@ export class FileContext {
   /** `(_obj = { … })` slots giving object-literal methods an explicit home object. */
   objectHomes = new WeakMap<t.Node, t.Identifier>();
 
+  /** Reported through Babel's `file.metadata.unawait.warnings` (the CLI prints them). */
+  warnings: { code: string; message: string; loc?: { line: number; column: number } }[] = [];
+  /** The first top-level `await` (or `for await`), when the file has one. */
+  topLevelAwait: t.Node | null = null;
+
+  warn(code: string, message: string, loc?: { line: number; column: number }): void {
+    this.warnings.push({ code, message, loc });
+  }
+
   constructor(public program: NodePath<t.Program>, public options: ResolvedOptions) {
     this.names = new NameRegistry(program);
     this.helpers = new RuntimeHelpers(this.names);

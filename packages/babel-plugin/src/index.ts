@@ -4,7 +4,7 @@ import { lowerAsyncFunction } from "./async-function.js";
 import { FileContext } from "./context.js";
 import { errorAt } from "./errors.js";
 import { resolveOptions } from "./options.js";
-import { rejectTopLevelAwait } from "./top-level-await.js";
+import { rejectTopLevelAwait, wrapTopLevel } from "./top-level-await.js";
 
 export { UnawaitError } from "./errors.js";
 export type { PluginOptions } from "./options.js";
@@ -16,18 +16,33 @@ type State = PluginPass & { unawait?: FileContext };
  * generator driven by @unawait/runtime. Inner functions are lowered before outer ones (on exit),
  * so an outer body moves into its generator with its inner functions already plain.
  */
+/** A top-level await: an error in modules (and by default), wrapped in scripts on request. */
+function topLevel(path: NodePath<t.AwaitExpression | t.ForOfStatement>, state: State): void {
+  const ctx = state.unawait!;
+  const isScript = ctx.program.node.sourceType === "script";
+  if (ctx.options.topLevelAwait !== "wrap" || !isScript) rejectTopLevelAwait(path);
+  ctx.topLevelAwait ??= path.node;
+}
+
 export default function unawait(api: { assertVersion?: (range: number | string) => void }, rawOptions: unknown): PluginObj<State> {
   api.assertVersion?.("^7.22.0 || ^8.0.0-0");
   const options = resolveOptions(rawOptions);
   return {
     name: "unawait",
+    manipulateOptions(_babelOptions: unknown, parserOptions: { allowAwaitOutsideFunction?: boolean }) {
+      // A CommonJS file with top-level await only parses with this; wrapping makes it legal.
+      if (options.topLevelAwait === "wrap") parserOptions.allowAwaitOutsideFunction = true;
+    },
     visitor: {
       Program: {
         enter(path, state) {
           state.unawait = new FileContext(path, options);
         },
         exit(path, state) {
-          state.unawait!.helpers.insert(path, options);
+          const ctx = state.unawait!;
+          if (ctx.topLevelAwait) wrapTopLevel(path, ctx, ctx.topLevelAwait);
+          ctx.helpers.insert(path, options);
+          (state.file.metadata as any).unawait = { warnings: ctx.warnings };
         },
       },
       Function: {
@@ -35,12 +50,12 @@ export default function unawait(api: { assertVersion?: (range: number | string) 
           if (path.node.async) lowerAsyncFunction(path, state.unawait!);
         },
       },
-      AwaitExpression(path) {
-        if (!path.getFunctionParent()) rejectTopLevelAwait(path);
+      AwaitExpression(path, state) {
+        if (!path.getFunctionParent()) topLevel(path, state);
       },
-      ForOfStatement(path) {
+      ForOfStatement(path, state) {
         if (!path.node.await) return;
-        if (!path.getFunctionParent()) rejectTopLevelAwait(path);
+        if (!path.getFunctionParent()) topLevel(path, state);
         throw errorAt(path as NodePath, "UNSUPPORTED_FOR_AWAIT",
           "for await…of is not supported yet; it arrives with the async-generator lowering.");
       },
