@@ -27,3 +27,6 @@ export const generatorReturn = uncurry(GeneratorPrototype.return) as (gen: Gener
 
 export const apply = Reflect.apply;
 export const TypeErrorCtor = TypeError;
+
+/** Call(F, thisArg, ...args) through the captured Function.prototype.call: no array per call. */
+export const call = uncurry(Function.prototype.call) as (fn: unknown, thisArg: unknown, ...args: unknown[]) => any;
