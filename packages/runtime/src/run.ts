@@ -1,4 +1,5 @@
-import { NativePromise, apply, generatorNext, generatorThrow, promiseResolve, promiseThen } from "./intrinsics.js";
+import { NativePromise, apply, generatorNext, generatorThrow } from "./intrinsics.js";
+import { STORED, awaitValue } from "./await.js";
 
 /** A generator function whose `yield x` stands for `await x`. */
 export type Coroutine<T> = (this: any, ...args: any[]) => Generator<unknown, T, any>;
@@ -15,15 +16,17 @@ const NO_ARGS: readonly unknown[] = [];
 
 /**
  * Runs `genFn` as the body of an async function and returns its promise (spec: AsyncFunctionStart
- * with AsyncBlockStart; each `yield` is an Await).
+ * with AsyncBlockStart; each `yield` is an Await, see await.ts).
  *
  * - The body runs synchronously up to its first `yield`.
- * - `yield v` resumes after Await(v): PromiseResolve(%Promise%, v), then PerformPromiseThen —
- *   one microtask for a plain value or a settled native promise, the spec's extra turns for
- *   thenables, subclass and foreign promises. A throwing PromiseResolve (e.g. a `constructor`
- *   getter) throws at the `yield`, synchronously, as native `await` does.
+ * - `yield v` resumes when Await(v) would: one microtask for a plain value or a settled native
+ *   promise, the spec's extra turns for thenables, subclass and foreign promises. A throwing
+ *   PromiseResolve (a `constructor` getter) throws at the `yield`, synchronously, as native does.
  * - `return v` resolves the promise with v (a returned thenable is adopted, costing the same
  *   turns as native); a throw — including one while binding parameters — rejects it.
+ *
+ * Per call it allocates what a native call does — the promise and the generator — plus the
+ * two resume callbacks; per await, nothing beyond what `then` needs.
  */
 export function run<T>(genFn: Coroutine<T>, thisArg?: unknown, args?: ArrayLike<unknown>): Promise<T> {
   const promise = new NativePromise(capture) as Promise<T>;
@@ -36,6 +39,7 @@ export function run<T>(genFn: Coroutine<T>, thisArg?: unknown, args?: ArrayLike<
     reject(error);
     return promise;
   }
+  let stored: unknown;
   const step = (resume: Resume, arg: unknown): void => {
     for (;;) {
       let result: IteratorResult<unknown>;
@@ -49,19 +53,22 @@ export function run<T>(genFn: Coroutine<T>, thisArg?: unknown, args?: ArrayLike<
         resolve(result.value);
         return;
       }
-      let awaited: Promise<unknown>;
       try {
-        awaited = promiseResolve(NativePromise, result.value);
+        if (awaitValue(result.value, onFulfilled, onRejected)) stored = result.value;
+        return;
       } catch (error) {
         resume = generatorThrow;
         arg = error;
-        continue;
       }
-      promiseThen(awaited, onFulfilled, onRejected);
-      return;
     }
   };
-  const onFulfilled = (value: unknown): void => step(generatorNext, value);
+  const onFulfilled = (value: unknown): void => {
+    if (value === STORED) {
+      value = stored;
+      stored = undefined;
+    }
+    step(generatorNext, value);
+  };
   const onRejected = (reason: unknown): void => step(generatorThrow, reason);
   step(generatorNext, undefined);
   return promise;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import vm from "node:vm";
+import { execFileSync } from "node:child_process";
 import { run } from "../src/index.js";
 import { trace } from "./trace.js";
 
@@ -178,4 +179,33 @@ describe("run: calling convention", () => {
     expect(seen).not.toContain(awaited[0]);
     expect(seen).not.toContain(awaited[1]);
   });
+});
+
+describe("run: what an await reads", () => {
+  it("reads a promise's own constructor once, as native await does", async () => {
+    const reads = { native: 0, lowered: 0 };
+    const watched = (key: keyof typeof reads) => {
+      const p = Promise.resolve(1);
+      Object.defineProperty(p, "constructor", { configurable: true, get() { reads[key]++; return Promise; } });
+      return p;
+    };
+    await (async () => { await watched("native"); })();
+    await run(function* () { yield watched("lowered"); });
+    expect(reads.lowered).toBe(reads.native);
+    expect(reads.native).toBe(1);
+  });
+
+  it("reads nothing when awaiting a primitive, even with Promise[Symbol.species] patched", () => {
+    // In a child process: the test runner's own promise code would read species too.
+    const script = `
+      const { run } = require("@unawait/runtime");
+      const original = Object.getOwnPropertyDescriptor(Promise, Symbol.species);
+      let reads = 0;
+      Object.defineProperty(Promise, Symbol.species, { configurable: true, get() { reads++; return original.get.call(this); } });
+      run(function* () { yield 1; yield "two"; yield undefined; return 4; });
+      setTimeout(() => process.stdout.write(String(reads)));`;
+    const out = execFileSync(process.execPath, ["-e", script], { encoding: "utf8" });
+    expect(out).toBe("0");
+  });
+
 });
