@@ -13,6 +13,7 @@
 //   AWAIT_RESULT        RESUME_NEXT  innerResult    next(awaited) or throw(reason)
 //   AWAIT_RETURN_RESULT RESUME_RETURN innerResult   return(awaited) or throw(reason)
 //   AWAIT_RETURN_VALUE  RESUME_RETURN value         return(awaited) or throw(reason)
+//                       (only when the inner iterator has no return())
 //   AWAIT_CLOSE         RESUME_NEXT  return()'s     next(awaited) or throw(reason)
 //                                    result
 //
@@ -86,7 +87,8 @@ class AsyncDelegate {
       case AWAIT_RETURN_RESULT: {
         if (!isObject(value)) throw notAnObject("return");
         const result = value as IteratorResult<unknown>;
-        if (result.done) return this.#await(AWAIT_RETURN_VALUE, RESUME_RETURN, result.value);
+        // ECMA-262 2025 returns IteratorValue as it is here; only a missing return() awaits it.
+        if (result.done) return { done: true, value: result.value };
         this.#state = RECEIVE;
         return delegateTo(YIELD_NOW, result.value);
       }
