@@ -152,14 +152,33 @@ function selfReferenceSlot(path: NodePath<t.Function>, ctx: FileContext): string
   if (!path.isFunctionExpression() || !path.node.id) return null;
   const binding = path.scope.getOwnBinding(path.node.id.name);
   if (!binding || binding.kind !== "local") return null;
-  if (binding.constantViolations.length) {
-    throw errorAt(binding.constantViolations[0], "UNSUPPORTED_SELF_ASSIGNMENT",
-      `assigning to the name of the async function expression "${path.node.id.name}" is not supported (natively it is ignored or throws); use another variable.`);
-  }
+  for (const violation of binding.constantViolations) readOnlyAssignment(violation, path.node.id.name);
   if (!binding.referencePaths.length) return null;
   const slot = ctx.names.fresh(`_${path.node.id.name}`);
   for (const ref of binding.referencePaths) (ref.node as t.Identifier).name = slot;
   return slot;
+}
+
+/**
+ * Assigning to a function expression's own name does nothing in sloppy code and throws a
+ * TypeError in strict code; once the body has moved, the name would be an ordinary slot:
+ *   fact = v   →   v                                   (sloppy)
+ *   fact = v   →   (v, (() => { throw new TypeError("Assignment to constant variable."); })())   (strict)
+ */
+function readOnlyAssignment(violation: NodePath, name: string): void {
+  const node = violation.node;
+  if (!t.isAssignmentExpression(node) || node.operator !== "=" || !t.isIdentifier(node.left)) {
+    throw errorAt(violation, "UNSUPPORTED_SELF_ASSIGNMENT",
+      `this assignment to "${name}", the name of the async function expression it is in, is not supported; use another variable.`);
+  }
+  if (!violation.isInStrictMode()) {
+    violation.replaceWith(node.right);
+    return;
+  }
+  const thrower = t.arrowFunctionExpression([], t.blockStatement([
+    t.throwStatement(t.newExpression(t.identifier("TypeError"), [t.stringLiteral("Assignment to constant variable.")])),
+  ]));
+  violation.replaceWith(t.sequenceExpression([node.right, t.callExpression(thrower, [])]));
 }
 
 /** In sloppy code `yield` may name a variable inside an async function, but not inside the

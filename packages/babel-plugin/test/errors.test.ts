@@ -33,8 +33,8 @@ describe("errors", () => {
     expect(error.message).toMatch(/read it into a local variable/);
   });
 
-  it("rejects assignment to a named async function expression's own name", () => {
-    const error = errorOf("const g = async function f() { f = 1; };");
+  it("rejects a compound assignment to a named async function expression's own name", () => {
+    const error = errorOf("const g = async function f() { f += 1; };");
     expect(error.code).toBe("UNSUPPORTED_SELF_ASSIGNMENT");
   });
 

@@ -84,3 +84,16 @@ describe("the output keeps the function's shape", () => {
     expect(out).toContain("<div />");
   });
 });
+
+describe("a named async function expression's own name", () => {
+  it("ignores assignment in sloppy code and throws TypeError in strict code, as natively", async () => {
+    const realm = runInline(`
+      var out = [];
+      var sloppy = async function self() { self = 1; out.push(typeof self); };
+      var strict = async function self() { "use strict"; self = 1; };
+      sloppy().then(() => strict()).catch((e) => out.push(e.constructor.name));
+    `);
+    await new Promise((r) => setTimeout(r, 5));
+    expect(Array.from(realm.out)).toEqual(["function", "TypeError"]);
+  });
+});
