@@ -1,5 +1,5 @@
 import { CommanderError } from "commander";
-import { createCompiler, type CompileFile } from "./compile-file.js";
+import type { CompileFile } from "./compile-file.js";
 import { compile } from "./compile.js";
 import { EXIT_FILES_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
 import { explain } from "./explain.js";
@@ -17,8 +17,12 @@ export interface Dependencies {
 /** Runs the CLI on `argv` (without node and script) and resolves to the exit code. */
 export async function main(argv: string[], io: Io = processIo(), deps: Partial<Dependencies> = {}): Promise<number> {
   const load = deps.loadPlugin ?? loadPlugin;
-  const compilerFor = (flags: PluginOptions) => async (): Promise<CompileFile> =>
-    createCompiler({ plugin: await load(), pluginOptions: pluginOptionsFrom(flags) });
+  // @babel/core and the plugin load only once there is a file to transform: help, version and
+  // usage errors answer without them.
+  const compilerFor = (flags: PluginOptions) => async (): Promise<CompileFile> => {
+    const { createCompiler } = await import("./compile-file.js");
+    return createCompiler({ plugin: await load(), pluginOptions: pluginOptionsFrom(flags) });
+  };
 
   let exitCode = EXIT_OK;
   const program = createProgram(io, deps.version ?? ownVersion(), {

@@ -9,7 +9,13 @@ const PLUGIN_MODULE = "@unawait/babel-plugin";
 /** Loaded on first use, so `--help`, `--version` and usage errors never pay for (or trip over)
  *  loading the transform. */
 export async function loadPlugin(): Promise<BabelPlugin> {
-  const loaded = (await import(PLUGIN_MODULE)) as { default?: unknown };
+  let loaded: { default?: unknown };
+  try {
+    loaded = (await import(PLUGIN_MODULE)) as { default?: unknown };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`cannot load ${PLUGIN_MODULE} (is it installed and built?): ${reason}`, { cause: error });
+  }
   const plugin = unwrapDefault(loaded.default ?? loaded);
   if (typeof plugin !== "function") {
     throw new Error(`${PLUGIN_MODULE} has no default export that is a Babel plugin function`);

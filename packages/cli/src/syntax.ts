@@ -73,7 +73,15 @@ function parserOptions(language: Language, kind: string | undefined, jsx: boolea
     plugins.push("decorators");
   }
   if (jsx) plugins.push("jsx");
-  // A CommonJS file is a function body to Node: top-level `return` is legal there.
+  // A CommonJS file is a function body to Node: top-level `return` is legal there. Top-level
+  // `await` is not, but parsing it lets the plugin point at it (or wrap it, topLevelAwait:"wrap")
+  // instead of a bare syntax error. Only for known scripts: in an unambiguous file it makes
+  // Babel pick "script" where Node would run the file as a module.
   const commonjs = kind === "commonjs" && !language.typescript;
-  return { plugins, allowReturnOutsideFunction: commonjs, allowNewTargetOutsideFunction: commonjs };
+  return {
+    plugins,
+    allowReturnOutsideFunction: commonjs,
+    allowNewTargetOutsideFunction: commonjs,
+    allowAwaitOutsideFunction: commonjs,
+  };
 }

@@ -1,0 +1,47 @@
+// The CLI's output, run: it must print what the input prints natively, with the runtime imported,
+// required or inlined. Needs `pnpm build`.
+import { chmod, mkdir, readFile, stat, symlink, writeFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { fixtureCopy, runCli, runNode } from "../packages/cli/test/helpers/run-cli.js";
+
+const RUNTIME_PACKAGE = resolve(import.meta.dirname, "../packages/runtime");
+
+/** Lets `@unawait/runtime` resolve from the temporary folder, as it would in a user's project. */
+async function installRuntime(root: string): Promise<void> {
+  await mkdir(join(root, "node_modules/@unawait"), { recursive: true });
+  await symlink(RUNTIME_PACKAGE, join(root, "node_modules/@unawait/runtime"), "dir");
+}
+
+describe("the CLI's output runs like its input", () => {
+  it.each([["inline"], ["import"], ["auto"]])("microtask order of order.mjs, --runtime %s", async (runtime) => {
+    const root = await fixtureCopy("order");
+    await installRuntime(root);
+    const native = await runNode(["order.mjs"], root);
+    expect(native).toMatchObject({ code: 0, stderr: "" });
+    const cli = await runCli(["order.mjs", "--runtime", runtime], root);
+    expect(cli).toMatchObject({ code: 0, stderr: "" });
+    await writeFile(join(root, "order.out.mjs"), cli.stdout);
+    expect(await runNode(["order.out.mjs"], root)).toEqual(native);
+  });
+
+  it("a CommonJS script with top-level await, wrapped, required runtime", async () => {
+    const root = await fixtureCopy("order");
+    await installRuntime(root);
+    const cli = await runCli(["wrapped.cjs", "--top-level-await", "wrap", "--out-dir", "out", "--quiet"], root);
+    expect(cli).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(await runNode(["out/wrapped.cjs"], root)).toEqual({ code: 0, stdout: "42\n", stderr: "" });
+  });
+
+  it("a second run replaces the outputs, keeping an executable executable", async () => {
+    const root = await fixtureCopy("project");
+    await chmod(join(root, "src/bin/tool.js"), 0o755);
+    const args = ["src", "--out-dir", "out", "--runtime", "inline", "--quiet"];
+    expect((await runCli(args, root)).code).toBe(0);
+    await writeFile(join(root, "src/bin/tool.js"), "#!/usr/bin/env node\n(async () => console.log(await 'second'))();\n");
+    expect((await runCli(args, root)).code).toBe(0);
+    expect((await stat(join(root, "out/bin/tool.js"))).mode & 0o777).toBe(0o755);
+    expect(await readFile(join(root, "out/bin/tool.js"), "utf8")).toMatch(/^#!\/usr\/bin\/env node\n/);
+    expect(await runNode(["out/bin/tool.js"], root)).toEqual({ code: 0, stdout: "second\n", stderr: "" });
+  });
+});
