@@ -26,6 +26,9 @@ export interface Discovery {
  *  folders; an output directory that overlaps an input is refused, so it is never read back. */
 export async function discover(inputs: string[], cwd: string, outDir?: string): Promise<Discovery> {
   const out = outDir === undefined ? undefined : resolve(cwd, outDir);
+  if (out !== undefined && (await stat(out).catch(() => undefined))?.isDirectory() === false) {
+    throw new UsageError(`--out-dir ${outDir} exists and is not a directory`);
+  }
   const files: InputFile[] = [];
   let dirCount = 0;
   for (const input of inputs) {

@@ -56,6 +56,7 @@ describe("discover", async () => {
     [["src"], "src", /is inside the input src/],
     [["."], "dist", /is inside the input \./],
     [["src/a.js"], "src", "the input src/a.js is inside --out-dir src; the output directory is never read as input"],
+    [["src"], "readme.md", "--out-dir readme.md exists and is not a directory"],
   ])("refuses %j with out-dir %s", async (inputs, outDir, message) => {
     const attempt = discover(inputs, root, outDir);
     await expect(attempt).rejects.toBeInstanceOf(UsageError);
