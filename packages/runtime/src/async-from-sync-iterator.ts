@@ -7,7 +7,8 @@
 // `throw()` on a sync iterator without `throw` closes it and rejects with a TypeError. Node 20's
 // V8 predates the change; the tests named "2023" document the difference.
 
-import { NativePromise, TypeErrorCtor, call, promiseResolve, promiseThen } from "./intrinsics.js";
+import { TypeErrorCtor, call } from "./intrinsics.js";
+import { STORED, awaitValue } from "./await.js";
 import {
   IteratorRecord,
   createIterResult,
@@ -87,7 +88,9 @@ export function createAsyncFromSyncIterator(syncIteratorRecord: IteratorRecord):
   return new IteratorRecord(new AsyncFromSyncIterator(syncIteratorRecord), asyncFromSyncNext);
 }
 
-/** AsyncFromSyncIteratorContinuation(result, promiseCapability, syncIteratorRecord, closeOnRejection). */
+/** AsyncFromSyncIteratorContinuation(result, promiseCapability, syncIteratorRecord, closeOnRejection).
+ *  PromiseResolve of the value followed by PerformPromiseThen is exactly an Await, so await.ts
+ *  does it; its callbacks settle the capability in the same job as the spec's reactions. */
 function asyncFromSyncIteratorContinuation(
   result: any,
   capability: PromiseCapability,
@@ -95,23 +98,17 @@ function asyncFromSyncIteratorContinuation(
   closeOnRejection: boolean,
 ): Promise<unknown> {
   let done: boolean;
-  let valueWrapper: Promise<unknown>;
+  let value: unknown;
   try {
     done = !!result.done;
-    const value = result.value;
-    try {
-      valueWrapper = promiseResolve(NativePromise, value);
-    } catch (error) {
-      if (!done && closeOnRejection) iteratorCloseOnThrow(syncIteratorRecord);
-      throw error;
-    }
+    value = result.value;
   } catch (error) {
     capability.reject(error);
     return capability.promise;
   }
-  const unwrap = (v: unknown): void => capability.resolve(createIterResult(v, done));
-  // Passing the reject function itself settles the capability in the same job as the spec's
-  // undefined onRejected handler would.
+  const unwrap = (v: unknown): void => capability.resolve(createIterResult(v === STORED ? value : v, done));
+  // The reject function itself settles the capability in the same job as the spec's undefined
+  // onRejected handler would.
   const onRejected =
     done || !closeOnRejection
       ? capability.reject
@@ -119,6 +116,12 @@ function asyncFromSyncIteratorContinuation(
           iteratorCloseOnThrow(syncIteratorRecord);
           capability.reject(error);
         };
-  promiseThen(valueWrapper, unwrap, onRejected);
+  try {
+    awaitValue(value, unwrap, onRejected);
+  } catch (error) {
+    // PromiseResolve threw (the value is a promise with a throwing `constructor` getter).
+    if (!done && closeOnRejection) iteratorCloseOnThrow(syncIteratorRecord);
+    capability.reject(error);
+  }
   return capability.promise;
 }

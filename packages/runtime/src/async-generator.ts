@@ -8,18 +8,10 @@
 // object `asyncGen` returns keeps the spec's request queue and states; its driver resumes the sync
 // generator and reads each `yield` as yield-protocol.ts describes. Every step settles in the same
 // microtask turn as natively: the driver does what the spec's abstract operations do, in order,
-// with the intrinsics captured at load.
+// with the intrinsics captured at load, and every Await goes through await.ts.
 
-import {
-  NativePromise,
-  TypeErrorCtor,
-  apply,
-  generatorNext,
-  generatorReturn,
-  generatorThrow,
-  promiseResolve,
-  promiseThen,
-} from "./intrinsics.js";
+import { TypeErrorCtor, apply, generatorNext, generatorReturn, generatorThrow } from "./intrinsics.js";
+import { STORED, awaitValue } from "./await.js";
 import { AsyncIteratorPrototype } from "./async-iterator.js";
 import { createIterResult } from "./iterator-record.js";
 import { PromiseCapability } from "./promise-capability.js";
@@ -84,6 +76,7 @@ class AsyncGeneratorObject {
   #queue: AsyncGeneratorRequest[] = [];
   #gen: Generator | undefined;
   #afterAwait: AfterAwait = RESUME_NEXT;
+  #stored: unknown; // a primitive being awaited (await.ts hands back STORED)
   // Bound once per generator: every Await reuses them.
   #onFulfilled = (value: unknown): void => this.#awaitFulfilled(value);
   #onRejected = (reason: unknown): void => this.#awaitRejected(reason);
@@ -185,35 +178,37 @@ class AsyncGeneratorObject {
           return;
         }
       }
-      // Await(operand): PromiseResolve throws synchronously, at the await, or PerformPromiseThen.
-      let promise: Promise<unknown>;
       try {
-        promise = promiseResolve(NativePromise, operand);
+        this.#schedule(then, operand);
+        return;
       } catch (error) {
+        // PromiseResolve threw (a `constructor` getter): the Await throws, into the body.
         resume = generatorThrow;
         arg = error;
-        continue;
       }
-      this.#afterAwait = then;
-      promiseThen(promise, this.#onFulfilled, this.#onRejected);
-      return;
     }
+  }
+
+  /** Await(operand), then what `then` says. Throws when PromiseResolve does. */
+  #schedule(then: AfterAwait, operand: unknown): void {
+    this.#afterAwait = then;
+    if (awaitValue(operand, this.#onFulfilled, this.#onRejected)) this.#stored = operand;
   }
 
   /** Await(operand) outside the body's loop; a throwing PromiseResolve throws into the body. */
   #await(then: StepKind, operand: unknown): void {
-    let promise: Promise<unknown>;
     try {
-      promise = promiseResolve(NativePromise, operand);
+      this.#schedule(then, operand);
     } catch (error) {
       this.#run(generatorThrow, error);
-      return;
     }
-    this.#afterAwait = then;
-    promiseThen(promise, this.#onFulfilled, this.#onRejected);
   }
 
   #awaitFulfilled(value: unknown): void {
+    if (value === STORED) {
+      value = this.#stored;
+      this.#stored = undefined;
+    }
     switch (this.#afterAwait) {
       case RESUME_NEXT:
         return this.#run(generatorNext, value);
@@ -281,16 +276,13 @@ class AsyncGeneratorObject {
   /** AsyncGeneratorAwaitReturn. Returns false when PromiseResolve threw and the request is
    *  already rejected, so draining goes on. */
   #awaitReturn(): boolean {
-    let promise: Promise<unknown>;
     try {
-      promise = promiseResolve(NativePromise, this.#queue[0]!.value);
+      this.#schedule(AWAIT_RETURN, this.#queue[0]!.value);
+      return true;
     } catch (error) {
       this.#completeStep(THROW, error, true);
       return false;
     }
-    this.#afterAwait = AWAIT_RETURN;
-    promiseThen(promise, this.#onFulfilled, this.#onRejected);
-    return true;
   }
 }
 

@@ -1,7 +1,7 @@
 // Async generators interleaved with each other, with promise chains, with timers, and with user
 // code that runs while a request's promise is being resolved.
 import { describe, test } from "vitest";
-import { emit } from "../src/index.js";
+import { asyncIterator, asyncIteratorClose, emit, iteratorResult } from "../src/index.js";
 import {
   drain,
   expectSameTicks,
@@ -217,6 +217,64 @@ describe("user code during resolution", () => {
         }),
       (g, log) => drain(log, "next", g("", 0)),
     ));
+
+  test("a promise's own `constructor` getter is read once per Await, as natively", () => {
+    const watched = (log: Log, label: string) => {
+      const p = Promise.resolve(label);
+      Object.defineProperty(p, "constructor", {
+        configurable: true,
+        get() {
+          log(`${label}: constructor read`);
+          return Promise;
+        },
+      });
+      return p;
+    };
+    return sameTicks<Gen>(
+      (log) =>
+        async function* () {
+          yield watched(log, "yielded");
+          log(`awaited ${await watched(log, "awaited")}`);
+          for await (const x of [watched(log, "in array")]) log(`for await ${x}`);
+          return watched(log, "returned");
+        },
+      (log) =>
+        lower(function* (): Body {
+          yield emit(watched(log, "yielded"));
+          log(`awaited ${yield watched(log, "awaited")}`);
+          const _it = asyncIterator([watched(log, "in array")]);
+          let _inBody = false;
+          try {
+            for (;;) {
+              _inBody = false;
+              const _step = iteratorResult(yield _it.next());
+              if (_step.done) break;
+              const _value = _step.value;
+              _inBody = true;
+              const x = _value;
+              log(`for await ${x}`);
+            }
+          } catch (_e) {
+            if (_inBody) {
+              _inBody = false;
+              yield* asyncIteratorClose(_it, true);
+            }
+            throw _e;
+          } finally {
+            if (_inBody) yield* asyncIteratorClose(_it, false);
+          }
+          return yield watched(log, "returned");
+        }),
+      (g, log) => {
+        drain(log, "next", g("", 0));
+        const it = g("", 0);
+        it.next();
+        watch(log, "return()", it.return(watched(log, "return arg")));
+        const early = g("", 0);
+        watch(log, "early return()", early.return(watched(log, "early return arg")));
+      },
+    );
+  });
 
   test("a promise subclass is awaited through its own then, costing extra turns", () => {
     class Sub extends Promise<unknown> {}
