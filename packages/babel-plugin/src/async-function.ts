@@ -3,7 +3,7 @@ import { types as t } from "@babel/core";
 import type { FileContext } from "./context.js";
 import { errorAt } from "./errors.js";
 import { homeObjectOf } from "./home-object.js";
-import { scanLexicalUses, walkLexical } from "./lexical.js";
+import { scanLexicalUses, walkLexical, walkOwnBody } from "./lexical.js";
 import { rewriteArrowCaptures } from "./lexical-captures.js";
 import { functionNameHint } from "./names.js";
 import { arrowForwarding, placeholderParams } from "./params.js";
@@ -11,7 +11,8 @@ import { addClassSlot, findSite } from "./placement.js";
 import { rewriteSuper } from "./super-access.js";
 
 /**
- * Lowers one async function (declaration, expression, arrow, object or class method) into a
+ * Lowers one async function or async generator (declaration, expression, arrow, object or
+ * class method) into a
  * synchronous wrapper that keeps the function's identity — name, length, position, `this`
  * binding, method-ness — and a generator that holds the body, created once per function
  * object (see placement.ts):
@@ -26,11 +27,8 @@ import { rewriteSuper } from "./super-access.js";
  */
 export function lowerAsyncFunction(path: NodePath<t.Function>, ctx: FileContext): void {
   const node = path.node;
-  if (node.generator) {
-    throw errorAt(path, "UNSUPPORTED_ASYNC_GENERATOR",
-      "async generator functions are not supported yet; they arrive with the async-generator lowering.");
-  }
-  rejectYieldIdentifiers(path);
+  const isGenerator = node.generator;
+  if (!isGenerator) rejectYieldIdentifiers(path);
   const uses = scanLexicalUses(node);
   const isArrow = path.isArrowFunctionExpression();
   if (isArrow && !t.isBlockStatement(node.body)) {
@@ -52,7 +50,9 @@ export function lowerAsyncFunction(path: NodePath<t.Function>, ctx: FileContext)
     });
   }
   if (isArrow) rewriteArrowCaptures(path as NodePath<t.ArrowFunctionExpression>, ctx);
+  if (isGenerator) lowerGeneratorYields(node, ctx);
   awaitToYield(node);
+  if (isGenerator) awaitReturns(node);
   if (temps.length) body.body.unshift(t.variableDeclaration("var", temps.map((id) => t.variableDeclarator(id))));
 
   const name = `${functionNameHint(path)}$`;
@@ -77,11 +77,36 @@ export function lowerAsyncFunction(path: NodePath<t.Function>, ctx: FileContext)
     if (needsArgs) callArgs.push(t.identifier("arguments"));
     node.params = placeholderParams(node.params, ctx.names);
     node.body = t.blockStatement(
-      [t.returnStatement(t.callExpression(ctx.helpers.ref("run"), callArgs))],
+      [t.returnStatement(t.callExpression(ctx.helpers.ref(isGenerator ? "asyncGen" : "run"), callArgs))],
       body.directives.map((d) => t.cloneNode(d)),
     );
   }
   node.async = false;
+  node.generator = false;
+}
+
+/**
+ * In an async generator the body's own `yield`s talk to the consumer, so they are marked for
+ * the runtime, which drives the plain `yield`s (the former `await`s) itself:
+ *   yield v    →  yield emit(v)          Await(v), then AsyncGeneratorYield
+ *   yield* it  →  yield* delegate(it)    async yield* over GetIterator(it, async)
+ */
+function lowerGeneratorYields(fn: t.Function, ctx: FileContext): void {
+  const visit = (node: t.Node): t.Node | void => {
+    if (!t.isYieldExpression(node) || ctx.runtimeYields.has(node)) return;
+    if (node.delegate) return t.yieldExpression(t.callExpression(ctx.helpers.ref("delegate"), [node.argument!]), true);
+    return t.yieldExpression(t.callExpression(ctx.helpers.ref("emit"), node.argument ? [node.argument] : []), false);
+  };
+  for (const param of fn.params) walkLexical(param, visit);
+  walkLexical(fn.body, visit);
+}
+
+/** `return v` in an async generator awaits v inside the body (a rejection is catchable there):
+ *  `return v` → `return yield v`. */
+function awaitReturns(fn: t.Function): void {
+  walkOwnBody(fn.body, (node) => {
+    if (t.isReturnStatement(node) && node.argument) node.argument = t.yieldExpression(node.argument, false);
+  });
 }
 
 /** `await x` → `yield x`, everywhere the function's own `await` reaches. */

@@ -15,6 +15,9 @@ export class FileContext {
   /** `(_obj = { … })` slots giving object-literal methods an explicit home object. */
   objectHomes = new WeakMap<t.Node, t.Identifier>();
 
+  /** `yield*`s the lowering itself emitted (runtime delegation), which the async-generator
+   *  pass must not treat as the user's `yield*`. */
+  runtimeYields = new WeakSet<t.Node>();
   /** Reported through Babel's `file.metadata.unawait.warnings` (the CLI prints them). */
   warnings: { code: string; message: string; loc?: { line: number; column: number } }[] = [];
   /** The first top-level `await` (or `for await`), when the file has one. */

@@ -2,7 +2,7 @@ import type { NodePath, PluginObj, PluginPass } from "@babel/core";
 import type { types as t } from "@babel/core";
 import { lowerAsyncFunction } from "./async-function.js";
 import { FileContext } from "./context.js";
-import { errorAt } from "./errors.js";
+import { lowerForAwait } from "./for-await.js";
 import { resolveOptions } from "./options.js";
 import { rejectTopLevelAwait, wrapTopLevel } from "./top-level-await.js";
 
@@ -53,11 +53,13 @@ export default function unawait(api: { assertVersion?: (range: number | string) 
       AwaitExpression(path, state) {
         if (!path.getFunctionParent()) topLevel(path, state);
       },
-      ForOfStatement(path, state) {
-        if (!path.node.await) return;
-        if (!path.getFunctionParent()) topLevel(path, state);
-        throw errorAt(path as NodePath, "UNSUPPORTED_FOR_AWAIT",
-          "for await…of is not supported yet; it arrives with the async-generator lowering.");
+      ForOfStatement: {
+        enter(path, state) {
+          if (path.node.await && !path.getFunctionParent()) topLevel(path, state);
+        },
+        exit(path, state) {
+          if (path.node.await) lowerForAwait(path, state.unawait!);
+        },
       },
     },
   };

@@ -14,10 +14,16 @@ const FIELD_TYPES = new Set(["ClassProperty", "ClassPrivateProperty", "ClassAcce
  * in the enclosing context.
  */
 export function walkLexical(root: t.Node, visit: Visit): void {
-  walkChildren(root, visit);
+  walkChildren(root, visit, true);
 }
 
-function walkChildren(node: t.Node, visit: Visit): void {
+/** Like walkLexical, but arrows are boundaries too: what a `return` statement belongs to. */
+export function walkOwnBody(root: t.Node, visit: Visit): void {
+  walkChildren(root, visit, false);
+}
+
+function walkChildren(node: t.Node, visit: Visit, intoArrows: boolean): void {
+  if (!intoArrows && t.isArrowFunctionExpression(node)) return;
   const keys = childKeys(node);
   for (const key of keys) {
     const value = (node as any)[key];
@@ -25,13 +31,13 @@ function walkChildren(node: t.Node, visit: Visit): void {
       for (let i = 0; i < value.length; i++) {
         const child = value[i];
         if (child && typeof child.type === "string") {
-          walkChildren(child, visit);
+          walkChildren(child, visit, intoArrows);
           const replacement = visit(child, node, key, i);
           if (replacement) value[i] = replacement;
         }
       }
     } else if (value && typeof value.type === "string") {
-      walkChildren(value, visit);
+      walkChildren(value, visit, intoArrows);
       const replacement = visit(value, node, key, null);
       if (replacement) (node as any)[key] = replacement;
     }
