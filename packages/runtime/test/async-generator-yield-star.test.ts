@@ -163,6 +163,20 @@ describe("yield* over sync iterables (CreateAsyncFromSyncIterator)", () => {
       (it, log) => requests(log, it, [["next"], ["throw", "t"], ["return", "r"], ["next"]]),
     ));
 
+  test("the sync iterator gets exactly the arguments yield* passes", () =>
+    yieldStar(
+      (log) => ({
+        [Symbol.iterator]() {
+          const method = (name: string, done: boolean) => (...args: unknown[]) => {
+            log(`sync ${name}(${args.map(show).join(", ")}) with ${args.length} arguments`);
+            return { value: name, done };
+          };
+          return { next: method("next", false), throw: method("throw", false), return: method("return", true) };
+        },
+      }),
+      (it, log) => requests(log, it, [["next"], ["next", "n"], ["throw", "t"], ["return", "r"], ["next"]]),
+    ));
+
   test("return() on a sync iterator without return() finishes the yield*", () =>
     yieldStar(
       (log) => traced(log, "arrayIterator", [1, 2, 3][Symbol.iterator]()),

@@ -208,6 +208,23 @@ describe("for await in async functions", () => {
       })(),
     ));
 
+  test("a sync iterator sees next() and return() called without arguments", () =>
+    control((log) => ({
+      [Symbol.iterator]() {
+        let i = 0;
+        return {
+          next(...args: unknown[]) {
+            log(`sync next with ${args.length} arguments`);
+            return { value: i++, done: false };
+          },
+          return(...args: unknown[]) {
+            log(`sync return with ${args.length} arguments`);
+            return {};
+          },
+        };
+      },
+    })));
+
   test("not async iterable: GetIterator throws a TypeError", () =>
     sameTicks<AsyncFn>(controlNative, controlLowered, (f, log) => {
       for (const bad of [{}, 5, null, { [Symbol.asyncIterator]: () => 1 }]) watch(log, "bad", f(bad));
