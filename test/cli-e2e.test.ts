@@ -50,7 +50,8 @@ const cases: Case[] = [
   { name: '.js under "type": "module" imports the runtime', fixture: "project", args: ["src/esm-pkg/a.js"], exit: 0, stdout: [IMPORTS_RUNTIME], stderr: "" },
   { name: '.js under "type": "commonjs" requires the runtime', fixture: "project", args: ["src/cjs-pkg/b.js"], exit: 0, stdout: [REQUIRES_RUNTIME], stderr: "" },
   { name: "a file in a nested folder", fixture: "project", args: ["./src/lib/deep/util.js"], exit: 0, stdout: [IMPORTS_RUNTIME, "yield value"], stderr: "" },
-  { name: "an async generator", fixture: "generators", args: ["count.js"], exit: 0, stdout: [IMPORTS_RUNTIME], stderr: "" },
+  { name: "an async generator", fixture: "generators", args: ["count.mjs"], exit: 0,
+    stdout: [/^import \{ [\w, ]*asyncGen[\w, ]* \} from "@unawait\/runtime";/, "function* countTo$(n)"], stderr: "" },
   { name: "a shebang stays first", fixture: "project", args: ["src/bin/tool.js"], exit: 0, stdout: [/^#!\/usr\/bin\/env node\n/], stderr: "" },
 
   // Flags that reach the plugin.

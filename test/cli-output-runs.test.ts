@@ -25,6 +25,15 @@ describe("the CLI's output runs like its input", () => {
     expect(await runNode(["order.out.mjs"], root)).toEqual(native);
   });
 
+  it("async generators and for await, across two modules", async () => {
+    const root = await fixtureCopy("generators");
+    await installRuntime(root);
+    const native = await runNode(["main.mjs"], root);
+    expect(native).toMatchObject({ code: 0, stderr: "" });
+    expect(await runCli(["main.mjs", "count.mjs", "--out-dir", "out", "--quiet"], root)).toEqual({ code: 0, stdout: "", stderr: "" });
+    expect(await runNode(["out/main.mjs"], root)).toEqual(native);
+  });
+
   it("a CommonJS script with top-level await, wrapped, required runtime", async () => {
     const root = await fixtureCopy("order");
     await installRuntime(root);
