@@ -270,6 +270,28 @@ describe("yield* protocol details", () => {
       requests(log, g(rejecting), [["next"], ["next"]]);
     }));
 
+  test("promises whose constructor getter throws: from next(), and as a return() value", () =>
+    sameTicks<Gen>(outerNative, outerLowered, (g, log) => {
+      const broken = (label: string) => {
+        const p = Promise.resolve({ value: label, done: false });
+        Object.defineProperty(p, "constructor", {
+          get() {
+            log(`${label}: constructor read`);
+            throw new Error(`${label} broken`);
+          },
+        });
+        return p;
+      };
+      const fromNext = asyncIteratorOf(log, { next: () => broken("next result") });
+      requests(log, g(fromNext), [["next"], ["next"]]);
+      const forReturn = asyncIteratorOf(log, {
+        next: () => ({ value: "v", done: false }),
+        throw: (e) => (log(`inner throw got ${show(e)}`), { value: "after throw", done: false }),
+      });
+      const it = g(forReturn);
+      requests(log, it, [["next"], ["return", broken("return value")], ["next"]]);
+    }));
+
   test("a promise as an inner value is handed on without being awaited", () =>
     yieldStar(
       (log) => asyncIteratorOf(log, { next: () => result(log, Promise.resolve("inside"), false) }),
