@@ -1,0 +1,13 @@
+// Synchronous code first, then every microtask, and only then the next task.
+// Expected: A, C, E (synchronous), D (microtask 1), B (task 1).
+console.log("A");
+
+setTimeout(() => console.log("B: a timer, so a new task"), 0);
+
+(async () => {
+  console.log("C");
+  await null;
+  console.log("D: resumed one microtask later");
+})();
+
+console.log("E");

@@ -1,0 +1,24 @@
+// Awaiting one call before starting the next makes them queue up. Start both,
+// then await them together: the short one finishes first.
+const job = (label, ms) =>
+  new Promise((resolve) =>
+    setTimeout(() => {
+      console.log(`  ${label} finished`);
+      resolve(label);
+    }, ms),
+  );
+
+async function oneAfterTheOther() {
+  console.log("sequential: start");
+  const slow = await job("slow", 40);
+  const quick = await job("quick", 10); // starts only now
+  console.log("sequential got", slow, quick);
+}
+
+async function bothAtOnce() {
+  console.log("parallel: start");
+  const [slow, quick] = await Promise.all([job("slow", 40), job("quick", 10)]);
+  console.log("parallel got", slow, quick);
+}
+
+oneAfterTheOther().then(bothAtOnce);
