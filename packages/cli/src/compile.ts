@@ -1,7 +1,7 @@
 import { relative, resolve } from "node:path";
 import type { CompileFile } from "./compile-file.js";
 import { compileToDir, withFinalNewline } from "./compile-to-dir.js";
-import { colors, useColor } from "./colors.js";
+import { colors, useColor, type Colors } from "./colors.js";
 import { formatDiagnostic } from "./diagnostics.js";
 import { discover, type InputFile } from "./discover.js";
 import { EXIT_FILES_FAILED, EXIT_OK, UsageError } from "./errors.js";
@@ -21,8 +21,8 @@ export async function compile(inputs: string[], flags: CompileFlags, io: Io, com
     }
     return toStdout(sourceFile(files[0], io), io, await compiler(), c);
   }
-  const notSource = files.find((file) => file.named && file.kind === "other");
-  if (notSource && !flags.copyFiles) sourceFile(notSource, io);
+  const namedOther = files.find((file) => file.named && file.kind === "other");
+  if (namedOther && !flags.copyFiles) throw notSourceError(namedOther, io);
 
   const started = performance.now();
   const tally = await compileToDir(files, {
@@ -36,7 +36,7 @@ export async function compile(inputs: string[], flags: CompileFlags, io: Io, com
   return tally.failed ? EXIT_FILES_FAILED : EXIT_OK;
 }
 
-async function toStdout(file: InputFile, io: Io, compileFile: CompileFile, c: ReturnType<typeof colors>): Promise<number> {
+async function toStdout(file: InputFile, io: Io, compileFile: CompileFile, c: Colors): Promise<number> {
   const result = await compileFile(file.path);
   if (!result.ok) {
     io.stderr.write(formatDiagnostic(result.diagnostic, io.cwd, c));
@@ -49,7 +49,11 @@ async function toStdout(file: InputFile, io: Io, compileFile: CompileFile, c: Re
 /** A file named on the command line must be something we can transform (unless only copied). */
 export function sourceFile(file: InputFile, io: Io): InputFile {
   if (file.kind === "source") return file;
-  throw new UsageError(
+  throw notSourceError(file, io);
+}
+
+function notSourceError(file: InputFile, io: Io): UsageError {
+  return new UsageError(
     `${relative(io.cwd, file.path)} is not a JavaScript or TypeScript source file (${SOURCE_EXTENSIONS.join(" ")}; ` +
       "declaration files are not transformed); with --out-dir, --copy-files copies it",
   );
