@@ -66,7 +66,7 @@ const CLOSED: IteratorResult<undefined> = { done: true, value: undefined };
  * is leaving by a throw), every error on the way is swallowed so that the original one wins;
  * otherwise errors propagate and `return()` must have fulfilled with an object.
  */
-export function asyncIteratorClose(record: IteratorRecord, isThrow: boolean): Iterator<unknown, undefined, unknown> {
+export function asyncIteratorClose(record: IteratorRecord, isThrow: boolean): IterableIterator<unknown, undefined, unknown> {
   return new AsyncIteratorCloser(record, isThrow);
 }
 

@@ -35,7 +35,7 @@ type DelegateState = 0 | 1 | 2 | 3 | 4;
 
 /** `yield* iterable` in a lowered async generator: GetIterator(iterable, async) now, then the
  *  async `yield*` loop through the returned sync iterator. */
-export function delegate(iterable: unknown): Iterator<unknown> {
+export function delegate(iterable: unknown): IterableIterator<unknown, any, any> {
   return new AsyncDelegate(asyncIterator(iterable));
 }
 

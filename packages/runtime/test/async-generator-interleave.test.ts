@@ -111,7 +111,7 @@ describe("user code during resolution", () => {
     setTimeout(() => delete (Object.prototype as { then?: unknown }).then, 0);
   };
   const twoYieldsNative = (log: Log) =>
-    async function* () {
+    async function* (): AsyncGenerator<any, any, any> {
       const x = yield 1;
       log(`x=${x}`);
       yield 2;

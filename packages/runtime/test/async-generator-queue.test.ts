@@ -127,7 +127,7 @@ describe("suspended-start", () => {
 
 describe("suspended-yield", () => {
   const natively = (log: Log) =>
-    async function* () {
+    async function* (): AsyncGenerator<any, any, any> {
       try {
         log("start");
         const x = yield 1;
@@ -372,7 +372,7 @@ describe("draining-queue and completed", () => {
         atYield.next();
         watch(log, "yield return", atYield.return(broken()));
         const done = g();
-        done.return();
+        done.return(undefined);
         watch(log, "done return", done.return(broken()));
       },
     ));

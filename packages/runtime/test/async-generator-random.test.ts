@@ -9,7 +9,7 @@ import { expectSameTicks, loggingThenable, lower, show, watch, type Body, type L
 type Gen = () => AsyncGenerator<any, any, any>;
 
 function nativeVersion(log: Log): Gen {
-  async function* inner() {
+  async function* inner(): AsyncGenerator<any, any, any> {
     try {
       const r = yield "inner 1";
       log(`inner got ${show(r)}`);

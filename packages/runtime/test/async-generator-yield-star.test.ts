@@ -25,7 +25,7 @@ function asyncIteratorOf(log: Log, methods: Record<string, (...args: unknown[]) 
     };
   }
   const tracedIterator = traced(log, "it", iterator);
-  return { [Symbol.asyncIterator]: () => tracedIterator } as AsyncIterable<unknown>;
+  return { [Symbol.asyncIterator]: () => tracedIterator } as unknown as AsyncIterable<unknown>;
 }
 
 /** An IteratorResult whose `done` and `value` reads are logged. */
@@ -71,7 +71,7 @@ const requests = (log: Log, it: AsyncGenerator<any, any, any>, list: Array<[stri
 
 describe("yield* over async generators", () => {
   const innerNative = (log: Log) =>
-    (async function* () {
+    (async function* (): AsyncGenerator<any, any, any> {
       try {
         const a = yield "i1";
         log(`inner got ${show(a)}`);
@@ -137,7 +137,7 @@ describe("yield* over sync iterables (CreateAsyncFromSyncIterator)", () => {
   test("a sync generator gets next() arguments and its return value is yield*'s value", () =>
     yieldStar(
       (log) =>
-        (function* () {
+        (function* (): Generator<any, any, any> {
           const a = yield "s1";
           log(`sync got ${show(a)}`);
           const b = yield Promise.resolve("s2");

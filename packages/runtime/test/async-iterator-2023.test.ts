@@ -84,7 +84,7 @@ describe("yield* over a sync iterator (2023 change)", () => {
       },
     });
     const scenario = (outer: typeof outerNative) => (log: Log) => {
-      const it = outer(log)(noThrow(log));
+      const it = outer(log)(noThrow(log) as unknown as Iterable<unknown>);
       watch(log, "0 next", it.next());
       watch(log, "1 throw", it.throw("t"));
       watch(log, "2 next", it.next());

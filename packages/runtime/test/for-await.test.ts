@@ -410,7 +410,7 @@ describe("labels, nesting and destructuring", () => {
 describe("for await in async generators", () => {
   type Gen = (xs: unknown) => AsyncGenerator<any, any, any>;
   const relayNative = (log: Log) =>
-    async function* (xs: unknown) {
+    async function* (xs: unknown): AsyncGenerator<any, any, any> {
       try {
         for await (const x of xs as AsyncIterable<number>) {
           log(`got ${x}`);
