@@ -20,7 +20,7 @@ type State = PluginPass & { unawait?: FileContext };
 function topLevel(path: NodePath<t.AwaitExpression | t.ForOfStatement>, state: State): void {
   const ctx = state.unawait!;
   const isScript = ctx.program.node.sourceType === "script";
-  if (ctx.options.topLevelAwait !== "wrap" || !isScript) rejectTopLevelAwait(path);
+  if (ctx.options.topLevelAwait !== "wrap" || !isScript) rejectTopLevelAwait(path, !isScript);
   ctx.topLevelAwait ??= path.node;
 }
 

@@ -8,10 +8,12 @@ import { scanLexicalUses, walkLexical } from "./lexical.js";
  * Top-level `await` cannot be lowered inside an ES module without changing what importers
  * observe (they wait for the module's evaluation). By default it is an error at its location.
  */
-export function rejectTopLevelAwait(path: NodePath<t.AwaitExpression | t.ForOfStatement>): never {
-  throw errorAt(path, "TOP_LEVEL_AWAIT",
-    "top-level await cannot be lowered in an ES module without changing when importers run. " +
-      "Move it into an async function, or for a script/CommonJS file set the option topLevelAwait: \"wrap\".");
+export function rejectTopLevelAwait(path: NodePath<t.AwaitExpression | t.ForOfStatement>, isModule: boolean): never {
+  throw errorAt(path, "TOP_LEVEL_AWAIT", isModule
+    ? "top-level await cannot be lowered in an ES module without changing when importers run. " +
+      "Move it into an async function (a script or CommonJS file can use the option topLevelAwait: \"wrap\")."
+    : "top-level await in a script or CommonJS file is only lowered with the option topLevelAwait: \"wrap\", " +
+      "which runs the file's body in run(); or move it into an async function.");
 }
 
 /**

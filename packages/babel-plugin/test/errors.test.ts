@@ -16,9 +16,14 @@ describe("errors", () => {
     const error = errorOf("const a = 1;\nconst b = await a;\n", {}, { sourceType: "module" });
     expect(error.message).toMatch(/input\.js: \[unawait\] top-level await/);
     expect(error.message).toMatch(/\(2:10\)/);
-    expect(error.message).toMatch(/topLevelAwait: "wrap"/);
+    expect(error.message).toMatch(/Move it into an async function/);
     expect(error.message).toContain("> 2 | const b = await a;");
     expect(error.code).toBe("TOP_LEVEL_AWAIT");
+  });
+
+  it("tells a script or CommonJS file about the wrap option", () => {
+    const error = errorOf("await 1;", {}, { sourceType: "script", parserOpts: { allowAwaitOutsideFunction: true } });
+    expect(error.message).toMatch(/script or CommonJS file is only lowered with the option topLevelAwait: "wrap"/);
   });
 
   it("rejects a variable named yield that would change meaning inside a generator", () => {
