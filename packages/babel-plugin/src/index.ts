@@ -3,11 +3,14 @@ import type { types as t } from "@babel/core";
 import { lowerAsyncFunction } from "./async-function.js";
 import { FileContext } from "./context.js";
 import { lowerForAwait } from "./for-await.js";
+import { lintProgram } from "./lint/index.js";
 import { resolveOptions } from "./options.js";
 import { rejectTopLevelAwait, wrapTopLevel } from "./top-level-await.js";
 
 export { UnawaitError } from "./errors.js";
 export type { PluginOptions } from "./options.js";
+export type { LintWarning } from "./lint/index.js";
+export { lintProgram } from "./lint/index.js";
 
 type State = PluginPass & { unawait?: FileContext };
 
@@ -36,7 +39,9 @@ export default function unawait(api: { assertVersion?: (range: number | string) 
     visitor: {
       Program: {
         enter(path, state) {
-          state.unawait = new FileContext(path, options);
+          const ctx = (state.unawait = new FileContext(path, options));
+          // Before any lowering: the rules read the code as the user wrote it.
+          if (options.warnings) lintProgram(path, (w) => ctx.warn(w.code, w.message, w.loc));
         },
         exit(path, state) {
           const ctx = state.unawait!;

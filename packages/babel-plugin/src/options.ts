@@ -10,18 +10,22 @@ export interface PluginOptions {
   runtimeModule?: string;
   /** Top-level await: `error` (default) or `wrap` the body of a script/CommonJS file in `run()`. */
   topLevelAwait?: TopLevelAwait;
+  /** Report the common async gotchas (forEach(async …), floating promises, …) as warnings. */
+  warnings?: boolean;
 }
 
 export interface ResolvedOptions {
   runtime: RuntimeDelivery;
   runtimeModule: string;
   topLevelAwait: TopLevelAwait;
+  warnings: boolean;
 }
 
-const KNOWN: Record<keyof PluginOptions, readonly string[] | "string"> = {
+const KNOWN: Record<keyof PluginOptions, readonly unknown[] | "string"> = {
   runtime: ["auto", "import", "require", "inline"],
   runtimeModule: "string",
   topLevelAwait: ["error", "wrap"],
+  warnings: [true, false],
 };
 
 export function resolveOptions(raw: unknown): ResolvedOptions {
@@ -37,7 +41,7 @@ export function resolveOptions(raw: unknown): ResolvedOptions {
         "BAD_OPTION",
       );
     }
-    const ok = allowed === "string" ? typeof value === "string" && value !== "" : allowed.includes(value as string);
+    const ok = allowed === "string" ? typeof value === "string" && value !== "" : allowed.includes(value);
     if (!ok) {
       const expected = allowed === "string" ? "a non-empty string" : allowed.map((v) => JSON.stringify(v)).join(" | ");
       throw new UnawaitError(
@@ -50,5 +54,6 @@ export function resolveOptions(raw: unknown): ResolvedOptions {
     runtime: (options.runtime as RuntimeDelivery) ?? "auto",
     runtimeModule: (options.runtimeModule as string) ?? "@unawait/runtime",
     topLevelAwait: (options.topLevelAwait as TopLevelAwait) ?? "error",
+    warnings: (options.warnings as boolean) ?? false,
   };
 }

@@ -48,7 +48,7 @@ describe("errors", () => {
       [{ runtime: "bundle" }, /option "runtime" must be "auto" \| "import" \| "require" \| "inline", got "bundle"/],
       [{ runtimeModule: "" }, /option "runtimeModule" must be a non-empty string/],
       [{ topLevelAwait: true }, /option "topLevelAwait" must be "error" \| "wrap", got true/],
-      [{ runtme: "import" }, /unknown option "runtme". Known options: runtime, runtimeModule, topLevelAwait/],
+      [{ runtme: "import" }, /unknown option "runtme". Known options: runtime, runtimeModule, topLevelAwait, warnings/],
     ])("rejects %j", (options, message) => {
       expect(errorOf("async function f() {}", options).message).toMatch(message);
     });
