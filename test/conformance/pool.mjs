@@ -11,7 +11,7 @@ const WORKER = fileURLToPath(new URL("./worker.mjs", import.meta.url));
 const EXEC_ARGV = ["--experimental-vm-modules", "--no-warnings"];
 // vm contexts and module records of finished tests are not always collected promptly; a fresh
 // worker now and then keeps memory flat over a whole run.
-const JOBS_PER_WORKER = 1500;
+const JOBS_PER_WORKER = 500;
 
 export class Pool {
   /** @param {{ size: number, timeoutMs: number, init: object }} options */

@@ -28,6 +28,8 @@ async function runJob(job) {
   const raw = readFileSync(job.path, "utf8");
   const source = job.variant === "strict" ? `"use strict";\n${raw}` : raw;
   for (const pipeline of job.pipelines) {
+    // Loading Babel is the worker's business, not the test's: it happens before the clock starts.
+    if (pipeline !== "node") await loadTransform(pipeline);
     process.send({ type: "start", id: job.id, pipeline });
     const result = await runPipeline(pipeline, source, job).catch((error) => ({
       pass: false,
@@ -39,15 +41,20 @@ async function runJob(job) {
   process.send({ type: "done", id: job.id });
 }
 
+// Babel loads on first use only: a one-shot child running the Node baseline never needs it.
+let findAsyncSyntax;
+async function loadTransform(pipeline) {
+  if (transforms[pipeline]) return;
+  const { loadTransforms } = await import("./transform.mjs");
+  ({ findAsyncSyntax } = await import("./async-syntax.mjs"));
+  transforms[pipeline] = (await loadTransforms([pipeline], settings.repoRoot))[pipeline];
+}
+
 async function runPipeline(pipeline, source, job) {
   const test = { path: job.path, meta: job.meta, harnessDir: settings.harnessDir, inMainContext, idleTurns: settings.idleTurns };
   if (pipeline === "node") return executeTest({ ...test, source });
   const sourceType = job.meta.flags.includes("module") ? "module" : "script";
   const expectsParseError = job.meta.negative?.phase === "parse";
-  // Babel loads on first use only: a one-shot child running the Node baseline never needs it.
-  const { loadTransforms } = await import("./transform.mjs");
-  const { findAsyncSyntax } = await import("./async-syntax.mjs");
-  transforms[pipeline] ??= (await loadTransforms([pipeline], settings.repoRoot))[pipeline];
   const output = transforms[pipeline](source, sourceType);
   if (output.rejected !== undefined) {
     return expectsParseError ? { pass: true } : { pass: false, reason: `transform rejected the test: ${output.rejected}` };
@@ -56,13 +63,13 @@ async function runPipeline(pipeline, source, job) {
   // A parse-negative test the transform accepted is judged by whether Node still rejects the
   // output at parse time; there is no program whose async syntax could be checked.
   if (!expectsParseError) {
-    const leftover = asyncSyntaxLeft(findAsyncSyntax, output.code, sourceType);
+    const leftover = asyncSyntaxLeft(output.code, sourceType);
     if (leftover) return { pass: false, reason: leftover };
   }
   return executeTest({ ...test, source: output.code });
 }
 
-function asyncSyntaxLeft(findAsyncSyntax, code, sourceType) {
+function asyncSyntaxLeft(code, sourceType) {
   let hits;
   try {
     hits = findAsyncSyntax(code, sourceType);
