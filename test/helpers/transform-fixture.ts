@@ -8,7 +8,12 @@ export const PLUGIN_ENTRY = fileURLToPath(new URL("../../packages/babel-plugin/d
 
 let plugin: Promise<unknown> | undefined;
 function loadPlugin(): Promise<unknown> {
-  plugin ??= import(pathToFileURL(PLUGIN_ENTRY).href).then((module) => module.default ?? module);
+  plugin ??= import(pathToFileURL(PLUGIN_ENTRY).href).then(
+    (module) => module.default ?? module,
+    (error) => {
+      throw new Error(`cannot load ${PLUGIN_ENTRY}; build it first: pnpm -C packages/babel-plugin build`, { cause: error });
+    },
+  );
   return plugin;
 }
 
