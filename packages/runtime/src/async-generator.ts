@@ -13,7 +13,7 @@
 import { TypeErrorCtor, apply, generatorNext, generatorReturn, generatorThrow } from "./intrinsics.js";
 import { STORED, awaitValue } from "./await.js";
 import { AsyncIteratorPrototype } from "./async-iterator.js";
-import { createIterResult } from "./iterator-record.js";
+import { createIterResult, isObject } from "./iterator-record.js";
 import { PromiseCapability } from "./promise-capability.js";
 import {
   RESUME_NEXT,
@@ -58,14 +58,30 @@ class AsyncGeneratorRequest extends PromiseCapability {
 }
 
 const NO_ARGUMENTS: readonly unknown[] = [];
+const { create: objectCreate, defineProperty: defineOwn, setPrototypeOf } = Object;
+const HIDDEN_CONSTANT = { writable: false, enumerable: false, configurable: true };
 
 /**
  * Calls `genFn` (binding its parameters now: their errors throw here, as for a native async
  * generator) and returns an AsyncGenerator whose body has not started yet.
+ *
+ * With `fn`, the lowered async generator function itself, the object inherits from
+ * `fn.prototype` when that is an object, read after the parameters are bound — as
+ * OrdinaryCreateFromConstructor does natively — and from %AsyncGeneratorPrototype% otherwise.
  */
-export function asyncGen(genFn: (...args: any[]) => Generator, thisArg?: unknown, args?: ArrayLike<unknown>): AsyncGenerator {
+export function asyncGen(
+  genFn: (...args: any[]) => Generator,
+  thisArg?: unknown,
+  args?: ArrayLike<unknown>,
+  fn?: Function,
+): AsyncGenerator {
   const gen = apply(genFn, thisArg, args === undefined ? NO_ARGUMENTS : args) as Generator;
-  return new AsyncGeneratorObject(gen) as unknown as AsyncGenerator;
+  const generator = new AsyncGeneratorObject(gen);
+  if (fn !== undefined) {
+    const proto: unknown = fn.prototype;
+    if (isObject(proto) && proto !== AsyncGeneratorPrototype) setPrototypeOf(generator, proto);
+  }
+  return generator as unknown as AsyncGenerator;
 }
 
 // Instances carry the spec's internal slots as private fields, so only objects made by
@@ -289,11 +305,34 @@ class AsyncGeneratorObject {
 /** %AsyncGeneratorPrototype%: next, return, throw and @@toStringTag, inheriting from
  *  %AsyncIteratorPrototype%. */
 export const AsyncGeneratorPrototype: object = AsyncGeneratorObject.prototype;
-delete (AsyncGeneratorPrototype as { constructor?: unknown }).constructor;
-Object.defineProperty(AsyncGeneratorPrototype, Symbol.toStringTag, {
-  value: "AsyncGenerator",
-  writable: false,
-  enumerable: false,
-  configurable: true,
-});
-Object.setPrototypeOf(AsyncGeneratorPrototype, AsyncIteratorPrototype);
+setPrototypeOf(AsyncGeneratorPrototype, AsyncIteratorPrototype);
+defineOwn(AsyncGeneratorPrototype, Symbol.toStringTag, { value: "AsyncGenerator", ...HIDDEN_CONSTANT });
+
+/** %AsyncGeneratorFunction.prototype%: what lowered async generator functions inherit from
+ *  once `asyncGeneratorFunction` has marked them. */
+export const AsyncGeneratorFunctionPrototype: object = objectCreate(Function.prototype);
+defineOwn(AsyncGeneratorFunctionPrototype, "prototype", { value: AsyncGeneratorPrototype, ...HIDDEN_CONSTANT });
+defineOwn(AsyncGeneratorFunctionPrototype, Symbol.toStringTag, { value: "AsyncGeneratorFunction", ...HIDDEN_CONSTANT });
+defineOwn(AsyncGeneratorPrototype, "constructor", { value: AsyncGeneratorFunctionPrototype, ...HIDDEN_CONSTANT });
+
+// %AsyncGeneratorFunction% compiles source text, which a runtime without a compiler cannot do;
+// this stand-in keeps the intrinsics' links (`g.constructor.prototype`) and says so when called.
+function AsyncGeneratorFunction(..._parameterArgsAndBody: string[]): never {
+  throw new TypeErrorCtor("unawait: AsyncGeneratorFunction cannot compile source text at run time");
+}
+setPrototypeOf(AsyncGeneratorFunction, Function);
+defineOwn(AsyncGeneratorFunction, "length", { value: 1, writable: false, enumerable: false, configurable: true });
+defineOwn(AsyncGeneratorFunction, "prototype", { value: AsyncGeneratorFunctionPrototype, writable: false, enumerable: false, configurable: false });
+defineOwn(AsyncGeneratorFunctionPrototype, "constructor", { value: AsyncGeneratorFunction, ...HIDDEN_CONSTANT });
+
+/**
+ * Gives a lowered async generator function the native shape: its [[Prototype]] becomes
+ * %AsyncGeneratorFunction.prototype% and its own `prototype` a fresh object inheriting from
+ * %AsyncGeneratorPrototype% (writable, not enumerable, not configurable). Returns `fn`.
+ * Pair it with `asyncGen(g$, this, arguments, fn)` so that instances inherit from `fn.prototype`.
+ */
+export function asyncGeneratorFunction<F extends Function>(fn: F): F {
+  setPrototypeOf(fn, AsyncGeneratorFunctionPrototype);
+  defineOwn(fn, "prototype", { value: objectCreate(AsyncGeneratorPrototype), writable: true, enumerable: false, configurable: false });
+  return fn;
+}

@@ -1,7 +1,7 @@
 export { run } from "./run.js";
 export type { Coroutine } from "./run.js";
 export { superGet, superSet, superUpdate } from "./super-access.js";
-export { asyncGen, emit } from "./async-generator.js";
+export { asyncGen, asyncGeneratorFunction, emit } from "./async-generator.js";
 export { delegate } from "./delegate.js";
 export { asyncIterator, asyncIteratorClose, iteratorResult } from "./async-iterator.js";
 export type { IteratorRecord } from "./async-iterator.js";

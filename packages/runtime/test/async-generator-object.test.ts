@@ -1,6 +1,6 @@
 // The shape of AsyncGenerator objects and their prototypes, native vs lowered.
 import { describe, expect, test } from "vitest";
-import { emit } from "../src/index.js";
+import { asyncGen, asyncGeneratorFunction, emit } from "../src/index.js";
 import { lower, sameTicks, show, watch, type Body } from "./async-generator-ticks.js";
 
 async function* nativeGen() {
@@ -88,4 +88,52 @@ describe("AsyncGenerator objects", () => {
         })();
       },
     ));
+
+  test("asyncGeneratorFunction and asyncGen(..., fn) give functions and instances the native shape", () => {
+    function functionShape(f: any) {
+      const fnProto = Object.getPrototypeOf(f);
+      const generatorProto = fnProto.prototype;
+      const attributes = (o: object, k: PropertyKey) => {
+        const d = Object.getOwnPropertyDescriptor(o, k)!;
+        return [d.writable, d.enumerable, d.configurable];
+      };
+      const instanceProtos = [undefined, null, 1, "s", {}].map((p) => {
+        const saved = f.prototype;
+        f.prototype = p;
+        const proto = Object.getPrototypeOf(f());
+        f.prototype = saved;
+        return proto === p ? "own object" : proto === generatorProto ? "%AsyncGeneratorPrototype%" : "other";
+      });
+      return {
+        fn: [typeof f, f.name, f.length, Object.prototype.toString.call(f)],
+        fnProto: [
+          Object.getPrototypeOf(fnProto) === Function.prototype,
+          fnProto[Symbol.toStringTag],
+          attributes(fnProto, "prototype"),
+          attributes(fnProto, Symbol.toStringTag),
+          attributes(fnProto, "constructor"),
+        ],
+        constructor: [fnProto.constructor.name, fnProto.constructor.length, fnProto.constructor.prototype === fnProto, attributes(fnProto.constructor, "prototype")],
+        generatorProto: [generatorProto.constructor === fnProto, attributes(generatorProto, "constructor")],
+        ownPrototype: [attributes(f, "prototype"), Object.getPrototypeOf(f.prototype) === generatorProto, Reflect.ownKeys(f.prototype)],
+        instance: [Object.getPrototypeOf(f()) === f.prototype, f() instanceof f, Object.prototype.toString.call(f())],
+        instanceProtos,
+        chain: typeof Object.getPrototypeOf(f.constructor.prototype.prototype)[Symbol.asyncIterator],
+      };
+    }
+    async function* nativeFn(a: unknown, b: unknown) {
+      yield [a, b];
+    }
+    const loweredFn = asyncGeneratorFunction(function nativeFn(this: unknown, a: unknown, b: unknown) {
+      return asyncGen(
+        function* (a: unknown, b: unknown): Body {
+          yield emit([a, b]);
+        },
+        this,
+        arguments,
+        loweredFn,
+      );
+    });
+    expect(functionShape(loweredFn)).toEqual(functionShape(nativeFn));
+  });
 });
