@@ -1,5 +1,5 @@
-// An async generator produces values over time; for await...of consumes them,
-// waiting for each one.
+// An async generator produces values over time; for await...of
+// consumes them, waiting for each one.
 async function* countdown(from) {
   for (let n = from; n > 0; n--) {
     await new Promise((resolve) => setTimeout(resolve, 10));

@@ -1,5 +1,6 @@
-// forEach ignores the promises its callback returns, so nothing waits for them.
-// for...of inside an async function awaits each item in turn.
+// forEach ignores the promises its callback returns, so nothing
+// waits for them. for...of inside an async function awaits each
+// item in turn.
 const items = ["one", "two", "three"];
 const store = (item) =>
   new Promise((resolve) =>

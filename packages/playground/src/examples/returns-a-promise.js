@@ -1,4 +1,5 @@
-// Whatever the body returns or throws, the caller gets a promise back — at once.
+// Whatever the body returns or throws, the caller gets a
+// promise back — at once.
 async function answer() {
   return 42;
 }

@@ -1,5 +1,6 @@
-// Awaiting one call before starting the next makes them queue up. Start both,
-// then await them together: the short one finishes first.
+// Awaiting one call before starting the next makes them queue
+// up. Start both, then await them together: the short one
+// finishes first.
 const job = (label, ms) =>
   new Promise((resolve) =>
     setTimeout(() => {

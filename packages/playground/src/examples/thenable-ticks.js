@@ -1,5 +1,6 @@
-// Not every await costs the same: a promise or a plain value resumes after one
-// microtask, a foreign thenable needs one more turn to be adopted.
+// Not every await costs the same: a promise or a plain value
+// resumes after one microtask, a foreign thenable needs one
+// more turn to be adopted.
 const thenable = {
   then(resolve) {
     resolve("a thenable");

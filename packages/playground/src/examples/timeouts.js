@@ -1,5 +1,6 @@
-// A promise cannot be cancelled, but you can stop waiting for it: race it
-// against a timer, and clear the timer whichever way the race ends.
+// A promise cannot be cancelled, but you can stop waiting for
+// it: race it against a timer, and clear the timer whichever
+// way the race ends.
 function withTimeout(promise, ms) {
   let timer;
   const expired = new Promise((_, reject) => {
@@ -8,7 +9,8 @@ function withTimeout(promise, ms) {
   return Promise.race([promise, expired]).finally(() => clearTimeout(timer));
 }
 
-const respond = (ms, value) => new Promise((resolve) => setTimeout(resolve, ms, value));
+const respond = (ms, value) =>
+  new Promise((resolve) => setTimeout(resolve, ms, value));
 
 async function main() {
   console.log(await withTimeout(respond(10, "answered in time"), 100));

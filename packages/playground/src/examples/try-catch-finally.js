@@ -1,6 +1,8 @@
-// try/catch/finally keep working across awaits: a rejection is thrown where it
-// is awaited, and finally runs even when catch throws again.
-const failLater = (message) => new Promise((_, reject) => setTimeout(() => reject(new Error(message)), 5));
+// try/catch/finally keep working across awaits: a rejection is
+// thrown where it is awaited, and finally runs even when catch
+// throws again.
+const failLater = (message) =>
+  new Promise((_, reject) => setTimeout(() => reject(new Error(message)), 5));
 
 async function save() {
   try {

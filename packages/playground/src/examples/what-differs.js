@@ -1,5 +1,6 @@
-// The order of everything is the same in both forms; the function objects are
-// not. Code that inspects them can tell: the runs below differ on purpose.
+// The order of everything is the same in both forms; the
+// function objects are not. Code that inspects them can tell:
+// the runs below differ on purpose.
 async function loadUser() {
   return "Ada";
 }

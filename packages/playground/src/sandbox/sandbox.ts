@@ -30,11 +30,20 @@ export function runInSandbox(code: string, scope: Scope, host: SandboxHost): voi
     write("uncaught", `Uncaught (in promise) ${describeError(reason)}`, clock.afterCheckpoint());
   });
 
-  // The idle check is a task of its own, so it runs only once the checkpoint has drained.
+  // The idle check is a task of its own, so it runs only once the checkpoint has drained. It
+  // takes two quiet hops: engines report an unhandled rejection from a task they queue when
+  // the checkpoint ends — after the first check was queued, before the second one.
   const idle = new scope.MessageChannel();
-  const { pending } = patchTimers(scope, { clock, onUncaught: uncaught, afterTask: () => idle.port2.postMessage(null) });
+  let quietHops = 0;
+  const checkIdle = () => {
+    quietHops = 0;
+    idle.port2.postMessage(null);
+  };
+  const { pending } = patchTimers(scope, { clock, onUncaught: uncaught, afterTask: checkIdle });
   idle.port1.onmessage = () => {
-    if (pending.size === 0) host.post({ type: "done" });
+    if (pending.size > 0) return;
+    if (++quietHops < 2) idle.port2.postMessage(null);
+    else host.post({ type: "done" });
   };
 
   const evaluate = scope.eval; // indirect eval: global scope, sloppy unless the code says otherwise
@@ -44,7 +53,7 @@ export function runInSandbox(code: string, scope: Scope, host: SandboxHost): voi
   } catch (error) {
     uncaught(error);
   }
-  idle.port2.postMessage(null);
+  checkIdle();
 }
 
 function logWriter(host: SandboxHost) {
