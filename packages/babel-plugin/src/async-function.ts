@@ -83,6 +83,7 @@ export function lowerAsyncFunction(path: NodePath<t.Function>, ctx: FileContext)
   }
   node.async = false;
   node.generator = false;
+  if (path.isFunctionDeclaration() && isSloppyBlockLevel(path)) hoistSloppyBlockWrapper(path);
 }
 
 /**
@@ -165,6 +166,33 @@ function placeGenerator(
     path.replaceWith(t.assignmentExpression("=", t.identifier(selfName), path.node as t.FunctionExpression));
   }
   return reference;
+}
+
+/** A declaration directly in a block or switch case of sloppy code. */
+function isSloppyBlockLevel(path: NodePath<t.FunctionDeclaration>): boolean {
+  const parent = path.parentPath;
+  const inBlock = (parent.isBlockStatement() && !parent.parentPath?.isFunction()) || parent.isSwitchCase();
+  return inBlock && !path.isInStrictMode();
+}
+
+/**
+ * In sloppy code a plain function declared in a block is also hoisted out of it (Annex B.3.3),
+ * but an async one is not. So the (now plain) wrapper cannot stay a declaration there; it
+ * becomes a `let` initialised at the top of the block — where the block creates its functions:
+ *   { …; async function f() {} }   →   { let f = function f() { return run(f$, …); }; …; }
+ */
+function hoistSloppyBlockWrapper(path: NodePath<t.FunctionDeclaration>): void {
+  const node = path.node;
+  const expression = t.functionExpression(node.id, node.params as t.FunctionExpression["params"], node.body);
+  expression.typeParameters = node.typeParameters;
+  expression.returnType = node.returnType;
+  const binding = t.variableDeclaration("let", [t.variableDeclarator(t.identifier(node.id!.name), expression)]);
+  binding.leadingComments = node.leadingComments;
+  const list = path.parentPath.isSwitchCase()
+    ? (path.parentPath.parentPath as NodePath<t.SwitchStatement>).node.cases[0]!.consequent
+    : (path.parentPath.node as t.BlockStatement).body;
+  path.remove();
+  list.unshift(binding);
 }
 
 /**

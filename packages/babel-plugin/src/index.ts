@@ -4,6 +4,7 @@ import { lowerAsyncFunction } from "./async-function.js";
 import { FileContext } from "./context.js";
 import { lowerForAwait } from "./for-await.js";
 import { lintProgram } from "./lint/index.js";
+import { prepareConciseArrow } from "./placement.js";
 import { resolveOptions } from "./options.js";
 import { rejectTopLevelAwait, wrapTopLevel } from "./top-level-await.js";
 
@@ -49,6 +50,9 @@ export default function unawait(api: { assertVersion?: (range: number | string) 
           ctx.helpers.insert(path, options);
           (state.file.metadata as any).unawait = { warnings: ctx.warnings };
         },
+      },
+      ArrowFunctionExpression(path) {
+        prepareConciseArrow(path);
       },
       Function: {
         exit(path, state) {

@@ -36,6 +36,7 @@ export function functionNameHint(path: NodePath<t.Function>): string {
     if (t.isIdentifier(key)) return key.name;
     if (t.isPrivateName(key)) return key.id.name;
     if (t.isStringLiteral(key)) return key.value;
+    if (t.isNumericLiteral(key)) return `method${key.value}`;
   }
   const parent = path.parent;
   if (t.isVariableDeclarator(parent) && t.isIdentifier(parent.id)) return parent.id.name;

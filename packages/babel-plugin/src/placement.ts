@@ -26,12 +26,9 @@ export function findSite(path: NodePath, containers: ClassContainers): Site | nu
   let parent = path.parentPath;
   while (parent) {
     if (child.isStatement() && Array.isArray(child.container)) return { kind: "statement", statement: child };
-    if (parent.isArrowFunctionExpression() && child.key === "body") {
-      // x => async () => … : give the arrow a block body so the generator can sit inside it.
-      const body = child as NodePath<t.Expression>;
-      body.replaceWith(t.blockStatement([t.returnStatement(body.node)]));
-      return { kind: "statement", statement: (parent.get("body.body.0") as NodePath<t.Statement>) };
-    }
+    // An expression-bodied arrow was given a block on entry when it needed one (see
+    // prepareConciseArrow); reaching one here means a position we did not foresee: per call.
+    if (parent.isArrowFunctionExpression() && child.key === "body") return null;
     if (parent.isFunction()) return null; // a parameter position
     if (isClassElement(parent) && child.key === "value" && parent.parentPath?.parentPath?.isClass()) {
       const container = containers.get(parent.parentPath.parentPath as NodePath<t.Class>);
@@ -55,6 +52,30 @@ export function findSite(path: NodePath, containers: ClassContainers): Site | nu
     parent = parent.parentPath;
   }
   return null;
+}
+
+/**
+ * `x => async () => x` has no statement to put a generator before. Giving the arrow a block
+ * body (`x => { return async () => x; }`) must happen on entry, before paths inside it exist:
+ * replacing the body later would leave those paths pointing at the old tree. We do it when the
+ * body holds anything that may need a statement site: an async function, a class, or an object
+ * literal with methods (a home object for `super`).
+ */
+export function prepareConciseArrow(path: NodePath<t.ArrowFunctionExpression>): void {
+  const body = path.node.body;
+  if (t.isBlockStatement(body) || !needsStatementSite(body)) return;
+  path.get("body").replaceWith(t.blockStatement([t.returnStatement(body)]));
+}
+
+function needsStatementSite(node: t.Node): boolean {
+  if ((t.isFunction(node) && node.async) || t.isClass(node)) return true;
+  if (t.isObjectExpression(node) && node.properties.some((p) => t.isObjectMethod(p))) return true;
+  for (const key of t.VISITOR_KEYS[node.type] ?? []) {
+    const child = (node as any)[key];
+    const children = Array.isArray(child) ? child : [child];
+    for (const c of children) if (c && typeof c.type === "string" && needsStatementSite(c)) return true;
+  }
+  return false;
 }
 
 function isClassElement(path: NodePath): boolean {

@@ -24,7 +24,7 @@ const keyOf = (member: t.MemberExpression): t.Expression =>
  * with the home object made explicit (the receiver is the generator's `this`, which `run`
  * binds to the method's receiver):
  *   super.x            →  superGet(home, "x", this)
- *   super.m(a)         →  superGet(home, "m", this).call(this, a)
+ *   super.m(a)         →  superCall(superGet(home, "m", this), this, [a])
  *   super.x = v        →  superSet(home, "x", v, this)
  *   super.x += v       →  superSet(home, "x", superGet(home, "x", this) + v, this)
  *   super.x ||= v      →  superGet(home, "x", this) || superSet(home, "x", v, this)
@@ -52,12 +52,16 @@ export function rewriteSuper(fnPath: NodePath<t.Function>, rewrite: SuperRewrite
       return get(keyOf(node));
     }
     if ((t.isCallExpression(node) || t.isOptionalCallExpression(node)) && isSuperMember(node.callee)) {
-      const fn = get(keyOf(node.callee));
-      const callee = t.isOptionalCallExpression(node) && node.optional
-        ? t.optionalMemberExpression(fn, t.identifier("call"), false, true)
-        : t.memberExpression(fn, t.identifier("call"));
-      const args = [t.thisExpression(), ...node.arguments];
-      return t.isOptionalMemberExpression(callee) ? t.optionalCallExpression(callee, args, false) : t.callExpression(callee, args);
+      const call = (method: t.Expression) =>
+        t.callExpression(helpers.ref("superCall"), [method, t.thisExpression(), t.arrayExpression(node.arguments as t.Expression[])]);
+      if (!(t.isOptionalCallExpression(node) && node.optional)) return call(get(keyOf(node.callee)));
+      // super.m?.(a) → (_m = superGet(home, "m", this)) == null ? void 0 : superCall(_m, this, [a])
+      const temp = rewrite.temp();
+      return t.conditionalExpression(
+        t.binaryExpression("==", t.assignmentExpression("=", temp, get(keyOf(node.callee))), t.nullLiteral()),
+        t.unaryExpression("void", t.numericLiteral(0)),
+        call(t.identifier(temp.name)),
+      );
     }
     if (t.isAssignmentExpression(node) && isSuperMember(node.left)) return assignment(node);
     if (t.isUpdateExpression(node) && isSuperMember(node.argument)) {

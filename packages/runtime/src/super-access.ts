@@ -4,7 +4,7 @@
 // prototype at the moment of access (so a later setPrototypeOf is honoured), and `this` is the
 // receiver.
 
-import { TypeErrorCtor } from "./intrinsics.js";
+import { TypeErrorCtor, apply } from "./intrinsics.js";
 
 const { get: reflectGet, set: reflectSet, getPrototypeOf } = Reflect;
 
@@ -27,4 +27,10 @@ export function superUpdate(home: object, key: PropertyKey, receiver: unknown, i
   const old = increment ? value++ : value--;
   superSet(home, key, value, receiver);
   return prefix ? value : old;
+}
+
+/** `super.m(...args)`: the method was read first (superGet), the arguments evaluated after, and
+ *  the call made without consulting the method's own `call` property, as native super calls do. */
+export function superCall(method: unknown, receiver: unknown, args: ArrayLike<unknown>): any {
+  return apply(method as Function, receiver, args);
 }
