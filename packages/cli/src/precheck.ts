@@ -1,0 +1,266 @@
+/**
+ * The cheap lexical pre-check: can this file contain async syntax at all? A file that cannot is
+ * copied byte for byte, without a Babel round-trip (which costs a parse, a traversal and a print).
+ *
+ * The answer must never be "no" for a file that has async syntax; "yes" for one that has none only
+ * costs time. So every doubt answers "yes": an unterminated string, comment, regex or template,
+ * a JSX element (its text is not JavaScript), a `/` we cannot classify.
+ *
+ * `async` and `await` count when they are words of code: not inside strings, comments, regexes or
+ * the text of template literals (`${…}` inside a template is code again), not part of a longer
+ * identifier (`asyncFoo`, `$await`), not a property (`x.async`, `x?.await`, `#async`), and not a
+ * plain binding used as a value (`async.map(…)`, `{ async: 1 }`, `await = 1` in a script).
+ */
+
+export interface PrecheckOptions {
+  /** The file may contain JSX (.js, .jsx, .tsx): an element in expression position means "unsure". */
+  jsx: boolean;
+}
+
+/** True when the file might contain async syntax (an async function or arrow, `await`, `for await`). */
+export function mayHaveAsyncSyntax(code: string, options: PrecheckOptions): boolean {
+  // Escaped keywords (`\u0061sync`) are not keywords: no literal word, no async syntax.
+  if (!code.includes("async") && !code.includes("await")) return false;
+  try {
+    return new Scanner(code, options.jsx).findAsyncWord();
+  } catch (error) {
+    if (error === UNSURE) return true;
+    throw error;
+  }
+}
+
+const UNSURE = Symbol("unsure");
+
+/** Keywords after which `/` starts a regex (an expression is expected), e.g. `return /x/`. */
+const EXPRESSION_KEYWORDS = new Set([
+  "return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else",
+  "yield", "await", "extends", "export", "default",
+]);
+/** `if (…) /re/.test(s)`: after the `)` of these, a statement (so a regex) may follow. */
+const CONTROL_KEYWORDS = new Set(["if", "while", "for", "with"]);
+/** What may follow a binding named `async`/`await` used as a plain value; anything else counts. */
+const PLAIN_VALUE_FOLLOWERS = new Set([".", ",", ";", ":", ")", "]", "}", "="]);
+
+type Previous =
+  | { kind: "start" | "regex-ok" | "value" }
+  | { kind: "word"; word: string }
+  | { kind: "close-paren"; control: boolean };
+
+class Scanner {
+  private at = 0;
+  private previous: Previous = { kind: "start" };
+  /** One entry per open `(`, `{`, `[` or `${`: "(" entries remember whether a control keyword led them. */
+  private readonly open: ("(" | "(control" | "{" | "[" | "${")[] = [];
+
+  constructor(private readonly code: string, private readonly jsx: boolean) {}
+
+  findAsyncWord(): boolean {
+    const { code } = this;
+    if (code.startsWith("#!")) this.skipLine();
+    while (this.at < code.length) {
+      const ch = code.charCodeAt(this.at);
+      if (isSpace(ch)) this.at++;
+      else if (ch === 0x2f /* / */) this.slash();
+      else if (ch === 0x22 /* " */ || ch === 0x27 /* ' */) this.string(ch);
+      else if (ch === 0x60 /* ` */) this.template();
+      else if (isIdentifierStart(ch)) {
+        if (this.word()) return true;
+      } else if (isDigit(ch) || (ch === 0x2e && isDigit(code.charCodeAt(this.at + 1)))) this.number();
+      else this.punctuator(ch);
+    }
+    return false;
+  }
+
+  /** Reads one identifier; true when it is an `async` or `await` that acts as a keyword. */
+  private word(): boolean {
+    const start = this.at;
+    while (this.at < this.code.length && isIdentifierPart(this.code.charCodeAt(this.at))) this.at++;
+    const word = this.code.slice(start, this.at);
+    const previous = this.previous;
+    // A property name is a value whatever it spells: `x.return / 2` divides.
+    const member = isMemberAccess(this.code, start);
+    this.previous = member ? { kind: "value" } : { kind: "word", word };
+    if ((word !== "async" && word !== "await") || member) return false;
+    if (previous.kind === "word" && (previous.word === "function" || previous.word === "class")) return false;
+    return !this.followedByPlainValueUse();
+  }
+
+  /** `async.map(…)`, `{ await: 1 }`, `async = x`: a binding, not a keyword. `==`/`=>` still count. */
+  private followedByPlainValueUse(): boolean {
+    let i = this.at;
+    while (i < this.code.length && isSpace(this.code.charCodeAt(i)) && !isNewline(this.code.charCodeAt(i))) i++;
+    const next = this.code[i];
+    if (next === undefined || !PLAIN_VALUE_FOLLOWERS.has(next)) return false;
+    if (next === "=") return this.code[i + 1] !== "=" && this.code[i + 1] !== ">";
+    return true;
+  }
+
+  private slash(): void {
+    const next = this.code[this.at + 1];
+    if (next === "/") return this.skipLine();
+    if (next === "*") return this.blockComment();
+    if (this.regexAllowed()) return this.regex();
+    this.at++;
+    this.previous = { kind: "regex-ok" }; // `a / /re/` — after a division, an operand follows
+  }
+
+  private regexAllowed(): boolean {
+    const p = this.previous;
+    switch (p.kind) {
+      case "start":
+      case "regex-ok":
+        return true;
+      case "value":
+        return false;
+      case "word":
+        return EXPRESSION_KEYWORDS.has(p.word);
+      case "close-paren":
+        return p.control;
+    }
+  }
+
+  private regex(): void {
+    const { code } = this;
+    let inClass = false;
+    for (this.at++; ; this.at++) {
+      const ch = code[this.at];
+      if (ch === undefined || ch === "\n" || ch === "\r") throw UNSURE;
+      if (ch === "\\") this.at++;
+      else if (ch === "[") inClass = true;
+      else if (ch === "]") inClass = false;
+      else if (ch === "/" && !inClass) break;
+    }
+    this.at++;
+    while (this.at < code.length && isIdentifierPart(code.charCodeAt(this.at))) this.at++; // flags
+    this.previous = { kind: "value" };
+  }
+
+  private string(quote: number): void {
+    const { code } = this;
+    for (this.at++; ; this.at++) {
+      const ch = code.charCodeAt(this.at);
+      if (Number.isNaN(ch) || ch === 0x0a || ch === 0x0d) throw UNSURE;
+      if (ch === 0x5c /* \ */) this.at++;
+      else if (ch === quote) break;
+    }
+    this.at++;
+    this.previous = { kind: "value" };
+  }
+
+  /** The text of a template, up to its end or to a `${`, whose code the main loop then reads. */
+  private template(): void {
+    this.at++;
+    this.templateText();
+  }
+
+  /** Also where the text resumes, after the `}` that closes a `${`. */
+  private templateText(): void {
+    const { code } = this;
+    for (; ; this.at++) {
+      const ch = code[this.at];
+      if (ch === undefined) throw UNSURE;
+      if (ch === "\\") this.at++;
+      else if (ch === "`") break;
+      else if (ch === "$" && code[this.at + 1] === "{") {
+        this.at += 2;
+        this.open.push("${");
+        this.previous = { kind: "regex-ok" };
+        return;
+      }
+    }
+    this.at++;
+    this.previous = { kind: "value" };
+  }
+
+  private blockComment(): void {
+    const end = this.code.indexOf("*/", this.at + 2);
+    if (end < 0) throw UNSURE;
+    this.at = end + 2;
+  }
+
+  private skipLine(): void {
+    while (this.at < this.code.length && !isNewline(this.code.charCodeAt(this.at))) this.at++;
+  }
+
+  private number(): void {
+    // Digits, letters (0x1f, 1e5, 10n, 1_000) and dots; `1.toString` cannot occur in valid code.
+    while (this.at < this.code.length && (isIdentifierPart(this.code.charCodeAt(this.at)) || this.code[this.at] === ".")) this.at++;
+    this.previous = { kind: "value" };
+  }
+
+  private punctuator(ch: number): void {
+    const char = String.fromCharCode(ch);
+    this.at++;
+    switch (char) {
+      case "(": {
+        const p = this.previous;
+        this.open.push(p.kind === "word" && CONTROL_KEYWORDS.has(p.word) ? "(control" : "(");
+        this.previous = { kind: "regex-ok" };
+        return;
+      }
+      case ")":
+        this.previous = { kind: "close-paren", control: this.open.pop() === "(control" };
+        return;
+      case "[":
+      case "{":
+        this.open.push(char);
+        this.previous = { kind: "regex-ok" };
+        return;
+      case "]":
+        this.open.pop();
+        this.previous = { kind: "value" };
+        return;
+      case "}":
+        if (this.open.pop() === "${") return this.templateText();
+        // A block ends: a statement, so a regex, may follow. (`({}) / 2` ends with `)` instead.)
+        this.previous = { kind: "regex-ok" };
+        return;
+      case "<":
+        if (this.jsx && this.regexAllowed()) throw UNSURE; // a JSX element: its text is not code
+        this.previous = { kind: "regex-ok" };
+        return;
+      case "+":
+      case "-":
+        // `a++ / b` divides; `x = -/re/.source` does not occur in real code, and would only be "unsure" text.
+        if (this.code[this.at] === char) {
+          this.at++;
+          this.previous = { kind: "value" };
+          return;
+        }
+        this.previous = { kind: "regex-ok" };
+        return;
+      default:
+        this.previous = { kind: "regex-ok" };
+    }
+  }
+}
+
+function isMemberAccess(code: string, wordStart: number): boolean {
+  let i = wordStart - 1;
+  while (i >= 0 && isSpace(code.charCodeAt(i))) i--;
+  const before = code[i];
+  // `x.async`, `x?.await`, `#async`; but `...await x` (spread) is an await.
+  return (before === "." && code[i - 1] !== ".") || before === "#";
+}
+
+function isSpace(ch: number): boolean {
+  if (ch === 0x20 || (ch >= 0x09 && ch <= 0x0d)) return true;
+  // Non-ASCII spaces (BOM, NBSP, U+2028…) separate words; other non-ASCII is read as identifier text.
+  return ch > 0x7f && /\s/.test(String.fromCharCode(ch));
+}
+
+function isNewline(ch: number): boolean {
+  return ch === 0x0a || ch === 0x0d || ch === 0x2028 || ch === 0x2029;
+}
+
+function isDigit(ch: number): boolean {
+  return ch >= 0x30 && ch <= 0x39;
+}
+
+function isIdentifierStart(ch: number): boolean {
+  return (ch >= 0x61 && ch <= 0x7a) || (ch >= 0x41 && ch <= 0x5a) || ch === 0x24 || ch === 0x5f || ch === 0x5c || (ch > 0x7f && !isSpace(ch));
+}
+
+function isIdentifierPart(ch: number): boolean {
+  return isIdentifierStart(ch) || isDigit(ch);
+}
