@@ -1,14 +1,15 @@
 #!/usr/bin/env node
-// Builds @unawait/runtime/inline: the runtime as one self-contained expression,
-//   (() => { …modules… return { run, … }; })()
-// which the plugin's `runtime: "inline"` option copies into a file (scripts, the playground,
-// test262's isolated realms). Run from packages/runtime after the tsc build.
+// Builds @unawait/runtime/inline: the runtime's modules as plain script chunks (imports and
+// exports removed, in dependency order), with what each exports and needs. The plugin's
+// `runtime: "inline"` option copies just the chunks a file needs into
+//   (() => { …chunks… return { run, … }; })()
+// (scripts, the playground, test262's isolated realms). Run from packages/runtime after tsc.
 import { readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { parseSync, transformFromAstSync } from "@babel/core";
 
 const esm = "dist/esm";
-const order = [];
+const order = []; // { file, code, deps, exports } in dependency order
 const seen = new Set();
 const exported = [];
 const declared = new Map();
@@ -39,13 +40,24 @@ function visit(file) {
     }
   }
   const body = [];
+  const deps = [];
+  const exports = [];
+  for (const node of ast.program.body) {
+    if ((node.type === "ImportDeclaration" || node.type.startsWith("Export")) && node.source && node.importKind !== "type") {
+      deps.push(join(dirname(file), node.source.value));
+    }
+  }
   for (const node of ast.program.body) {
     if (node.type === "ImportDeclaration") continue;
     if (node.type === "ExportNamedDeclaration") {
       if (file.endsWith("index.js") && node.specifiers) {
         for (const s of node.specifiers) if (node.exportKind !== "type") exported.push(s.exported.name);
       }
-      if (node.declaration) body.push(node.declaration);
+      if (node.declaration) {
+        body.push(node.declaration);
+        if (node.declaration.id) exports.push(node.declaration.id.name);
+        for (const d of node.declaration.declarations ?? []) if (d.id.type === "Identifier") exports.push(d.id.name);
+      }
       continue;
     }
     body.push(node);
@@ -56,13 +68,20 @@ function visit(file) {
     declared.set(name, file);
   }
   const { code } = transformFromAstSync(ast, undefined, { configFile: false, babelrc: false, comments: false, compact: false });
-  order.push(code);
+  if (!file.endsWith("index.js")) order.push({ file, code, deps, exports });
 }
 
 visit(join(esm, "index.js"));
 const unique = [...new Set(exported)];
-const source = `(() => {\n${order.join("\n")}\nreturn { ${unique.join(", ")} };\n})()`;
-const text = JSON.stringify(source);
-writeFileSync(join(esm, "inline.js"), `export const inlineSource = ${text};\nexport const inlineExports = ${JSON.stringify(unique)};\n`);
-writeFileSync(join(esm, "inline.d.ts"), "export declare const inlineSource: string;\nexport declare const inlineExports: string[];\n");
-writeFileSync("dist/cjs/inline.js", `"use strict";\nexports.inlineSource = ${text};\nexports.inlineExports = ${JSON.stringify(unique)};\n`);
+const modules = order.map(({ file, code, deps, exports }) => ({
+  name: file.slice(esm.length + 1),
+  code,
+  deps: deps.filter((d) => !d.endsWith("index.js")).map((d) => d.slice(esm.length + 1)),
+  exports,
+}));
+const text = `export const inlineModules = ${JSON.stringify(modules)};\nexport const inlineExports = ${JSON.stringify(unique)};\n`;
+writeFileSync(join(esm, "inline.js"), text);
+writeFileSync(join(esm, "inline.d.ts"),
+  "export interface InlineModule { name: string; code: string; deps: string[]; exports: string[] }\n" +
+  "export declare const inlineModules: InlineModule[];\nexport declare const inlineExports: string[];\n");
+writeFileSync("dist/cjs/inline.js", `"use strict";\nexports.inlineModules = ${JSON.stringify(modules)};\nexports.inlineExports = ${JSON.stringify(unique)};\n`);
