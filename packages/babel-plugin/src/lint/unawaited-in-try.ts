@@ -1,0 +1,79 @@
+import type { NodePath } from "@babel/core";
+import { types as t } from "@babel/core";
+import { CHAIN_METHODS, propertyName } from "./promise-knowledge.js";
+import { describeCall, discardedValues, enclosingTryWithCatch, handlesRejection } from "./promise-handling.js";
+import type { Rule, RuleContext } from "./rule.js";
+
+export const CODE = "unawaited-in-try";
+
+/**
+ * A promise made inside `try { … } catch` and not awaited there: the block finishes before the
+ * promise settles, so the `catch` can only see synchronous throws (typescript-eslint's
+ * return-await "in-try-catch" for the `return` case). Three shapes:
+ *
+ *   try { save(x); } catch …             the promise is dropped
+ *   try { return save(x); } catch …      the caller gets it, this catch never does
+ *   try { const r = save(x); r.id } …    the variable holds a promise that nothing awaits
+ */
+export const unawaitedInTry: Rule = (ctx) => ({
+  ExpressionStatement(statement) {
+    if (!enclosingTryWithCatch(statement)) return;
+    for (const value of discardedValues(statement.get("expression"))) {
+      if (isUnhandledPromise(value, ctx)) ctx.report(value.node, CODE, droppedMessage(value));
+    }
+  },
+  ReturnStatement(statement) {
+    const argument = statement.get("argument") as NodePath;
+    if (!argument.node || !enclosingTryWithCatch(statement) || !isUnhandledPromise(argument, ctx)) return;
+    ctx.report(argument.node, CODE, returnedMessage(argument, isInAsyncFunction(statement)));
+  },
+  VariableDeclarator(declarator) {
+    const id = declarator.node.id;
+    const init = declarator.get("init") as NodePath;
+    if (!t.isIdentifier(id) || !init.node || !enclosingTryWithCatch(declarator) || !isUnhandledPromise(init, ctx)) return;
+    const binding = declarator.scope.getBinding(id.name);
+    if (!binding?.constant || binding.referencePaths.some(usedAsPromise)) return;
+    ctx.report(init.node, CODE, storedMessage(id.name, init));
+  },
+});
+
+function isUnhandledPromise(path: NodePath, ctx: RuleContext): boolean {
+  return ctx.knowledge.isPromise(path) && !handlesRejection(path);
+}
+
+/** A use that keeps the promise a promise: awaited, returned, passed on, chained, stored. */
+function usedAsPromise(ref: NodePath): boolean {
+  const parent = ref.parentPath!;
+  if (parent.isAwaitExpression() || parent.isReturnStatement() || parent.isYieldExpression() || parent.isArrowFunctionExpression()) return true;
+  if ((parent.isCallExpression() || parent.isNewExpression() || parent.isOptionalCallExpression()) && ref.listKey === "arguments") return true;
+  if (parent.isArrayExpression() || parent.isObjectProperty() || parent.isSpreadElement()) return true;
+  if (parent.isAssignmentExpression() || parent.isVariableDeclarator()) return true;
+  return (parent.isMemberExpression() || parent.isOptionalMemberExpression()) && ref.key === "object" && CHAIN_METHODS.has(propertyName(parent.node) ?? "");
+}
+
+function isInAsyncFunction(path: NodePath): boolean {
+  return path.getFunctionParent()?.node.async ?? false;
+}
+
+function droppedMessage(value: NodePath): string {
+  const call = describeCall(value.node);
+  const fix = isInAsyncFunction(value) ? `Await it (\`await ${call}\`)` : "Make the function async and await it";
+  return `\`${call}\` is not awaited inside \`try\`, so the \`catch\` never sees its rejection: the block is over before the promise settles, and the rejection goes unhandled. ` +
+    `${fix}, or attach \`.catch(…)\` if it should run in the background.`;
+}
+
+function returnedMessage(argument: NodePath, isAsync: boolean): string {
+  const call = describeCall(argument.node);
+  if (isAsync) {
+    return `\`return ${call}\` inside \`try\` hands the promise back before it settles, so this \`catch\` never sees its rejection. ` +
+      `Use \`return await ${call}\` to handle it here.`;
+  }
+  return `\`return ${call}\` inside \`try\` returns a pending promise: the \`catch\` only sees synchronous throws, never its rejection. ` +
+    "Handle it with `.catch(…)` on the promise, or make the function async and use `return await`.";
+}
+
+function storedMessage(name: string, init: NodePath): string {
+  const call = describeCall(init.node);
+  return `\`${name}\` holds the promise \`${call}\` returns, not its result, and it is never awaited inside \`try\`: the \`catch\` never sees its rejection. ` +
+    `Await the call: \`const ${name} = await ${call}\`.`;
+}
