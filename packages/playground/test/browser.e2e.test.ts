@@ -106,6 +106,24 @@ describe.skipIf(!hasChromium)(`playground in Chromium (skips when ${CHROMIUM} is
     expect((await column(3)).at(-1)).toBe(uncaught);
   });
 
+  it("stops an endless loop at the time limit while the page stays responsive", async () => {
+    await typeCode(`console.log("before"); while (true) {}`);
+    await expect.poll(output).toContain("while (true)");
+    await page.click("#run");
+    // The page answers while both workers spin: the editor still takes input.
+    expect(await page.evaluate(() => document.querySelector("#run")?.hasAttribute("disabled"))).toBe(true);
+    await page.click("#source-editor .cm-content");
+    await page.keyboard.press("End");
+    await page.keyboard.type(" // still typing");
+    await page.waitForSelector("#run-summary .verdict", { timeout: 10_000 });
+    expect(await column(1)).toEqual(["synchronous: before"]);
+    expect(await column(3)).toEqual(["synchronous: before"]);
+    const endings = await page.locator("#log-rows .log-row.ending .log-cell.timeout").allInnerTexts();
+    expect(endings).toHaveLength(2);
+    expect(endings[0]).toMatch(/time limit/);
+    expect(await page.locator("#source-editor .cm-content").innerText()).toContain("// still typing");
+  });
+
   it("shows a transform error at its place in the code", async () => {
     await typeCode(`console.log(1);\nawait 2;`);
     await page.waitForSelector("#transform-error:not([hidden])");
@@ -122,6 +140,23 @@ describe.skipIf(!hasChromium)(`playground in Chromium (skips when ${CHROMIUM} is
     await expect.poll(() => page.locator("#output-editor .cm-foldPlaceholder").count()).toBe(1);
   });
 
+  it("switches between light and dark, and stacks the panes on a phone", async () => {
+    const theme = () => page.evaluate(() => document.documentElement.dataset.theme);
+    const editorBackground = () => page.locator("#source-editor .cm-editor").evaluate((e) => getComputedStyle(e).backgroundColor);
+    const before = [await theme(), await editorBackground()];
+    await page.click("#theme");
+    expect(await theme()).toBe(before[0] === "dark" ? "light" : "dark");
+    expect(await editorBackground()).not.toBe(before[1]);
+    await page.click("#theme");
+    expect(await theme()).toBe(before[0]);
+
+    await page.setViewportSize({ width: 390, height: 844 });
+    const [left, right] = await page.locator(".pane").evaluateAll((panes) => panes.map((p) => p.getBoundingClientRect().toJSON()));
+    expect(right.x).toBe(left.x);
+    expect(right.y).toBeGreaterThan(left.y + left.height - 1);
+    await page.setViewportSize({ width: 1400, height: 960 });
+  });
+
   it("saves a screenshot of the article's example, run and linked", async () => {
     await page.locator("#runtime label", { hasText: "import" }).click();
     await expect.poll(output).toContain('from "@unawait/runtime"');
@@ -129,6 +164,7 @@ describe.skipIf(!hasChromium)(`playground in Chromium (skips when ${CHROMIUM} is
     await page.locator("#source-editor .cm-suspension").first().click();
     await page.waitForSelector("#output-editor .cm-suspension-active");
     mkdirSync(fileURLToPath(new URL("../../../docs/", import.meta.url)), { recursive: true });
+    await page.setViewportSize({ width: 1400, height: 760 }); // fullPage grows it to the content
     await page.screenshot({ path: screenshot, fullPage: true });
     expect(existsSync(screenshot)).toBe(true);
   });

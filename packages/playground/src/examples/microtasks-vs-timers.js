@@ -1,5 +1,5 @@
-// Synchronous code first, then every microtask, and only then
-// the next task.
+// First the synchronous code, then all microtasks, and only
+// then the next task.
 // Expected: A, C, E (synchronous), D (microtask 1), B (task 1).
 console.log("A");
 
