@@ -1,6 +1,7 @@
 // Tick-for-tick comparison of native async code with its hand-lowered twin. A chain of
 // microtasks logs "tick n" at every turn while a scenario runs and logs what it observes; both
 // versions must produce the same log, so every settle happened in the same turn.
+// SHOW_TICKS=1 prints the logs.
 
 import { expect } from "vitest";
 import { asyncGen } from "../src/index.js";
