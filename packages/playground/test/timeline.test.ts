@@ -65,7 +65,7 @@ describe("timeline", () => {
         Promise.resolve().then(() => console.log("its microtask"));
         setTimeout(() => console.log("timer set by a timer"), 0);
       }, 0);
-      setTimeout(async () => { await null; await null; console.log("second timer, two awaits in"); }, 50);
+      setTimeout(async () => { await null; await null; console.log("second timer, two awaits in"); }, 100);
     `;
     const result = await runSandboxed(code, options);
     expect(timeline(result)).toEqual([
