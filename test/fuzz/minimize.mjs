@@ -36,16 +36,19 @@ function lists(node, out = []) {
   return out;
 }
 
-// `i++` opening a generated `while` body is what makes the loop end: removing it would hang.
-function isLoopCounter(owner, item) {
-  return owner.type === "BlockStatement" && item.type === "ExpressionStatement" && item.expression.type === "UpdateExpression";
+// Never removed: `i++` opening a generated `while` body (what makes the loop end: without it the
+// candidate hangs), and the label of a `log("label", …)` call (what makes a reproducer readable).
+function isKept(owner, item) {
+  if (owner.type === "BlockStatement") return item.type === "ExpressionStatement" && item.expression.type === "UpdateExpression";
+  return owner.type === "CallExpression" && owner.callee.type === "Identifier" && owner.callee.name === "log" &&
+    owner.arguments[0] === item && item.type === "StringLiteral";
 }
 
 /** Edits of one list: remove chunks of n/2, n/4, … 1 elements (a classic ddmin schedule). */
 function* chunkRemovals({ owner, key, list }) {
   for (let size = Math.max(1, Math.floor(list.length / 2)); size >= 1; size = Math.floor(size / 2)) {
     for (let start = 0; start < list.length; start += size) {
-      const removed = list.slice(start, start + size).filter((item) => !isLoopCounter(owner, item));
+      const removed = list.slice(start, start + size).filter((item) => !isKept(owner, item));
       if (!removed.length) continue;
       yield () => {
         const saved = list.slice();
