@@ -3,39 +3,59 @@ import type { Colors } from "./colors.js";
 export interface Column {
   title: string;
   text: string;
+  /** Colours words of a line (after wrapping), e.g. the async keywords. */
+  highlight?: (text: string) => string;
+}
+
+/** One row: the 0-based line shown on each side (undefined: blank), and a flag drawn between. */
+export interface Row {
+  left?: number;
+  right?: number;
+  /** Marks the row (compare's first difference): ">" between the columns, in red. */
+  flag?: boolean;
 }
 
 /** A piece of one column on one row: a (possibly blank) line number and at most a column of text. */
 interface Cell {
   gutter: string;
   text: string;
+  /** The text with colours; `text` alone counts for the width. */
+  shown?: string;
 }
 
 const SEPARATOR = " | ";
+const FLAG = " > ";
 const MIN_WIDTH = 40;
 const TAB = "  ";
 
-/** Two texts side by side, each line numbered, long lines wrapped inside their column.
- *  Lines are paired by index for now; aligning them by source map is a later step.
+/** Two texts side by side, each line numbered, long lines wrapped inside their column. Lines are
+ *  paired by index unless `rows` says which line goes beside which (explain: by source map).
  *  Widths count UTF-16 code units, so wide characters (CJK, emoji) can push a row out of line. */
-export function sideBySide(left: Column, right: Column, totalWidth: number, c: Colors): string {
+export function sideBySide(left: Column, right: Column, totalWidth: number, c: Colors, rows?: Row[]): string {
   const width = Math.floor((Math.max(totalWidth, MIN_WIDTH) - SEPARATOR.length) / 2);
   const leftLines = linesOf(left.text);
   const rightLines = linesOf(right.text);
   const digits = String(Math.max(leftLines.length, rightLines.length)).length;
-  const render = (l: Cell | undefined, r: Cell | undefined, style?: (s: string) => string) =>
-    (cell(l, width, c, style) + c.dim(SEPARATOR) + cell(r, width, c, style)).trimEnd();
+  const render = (l: Cell | undefined, r: Cell | undefined, style?: (s: string) => string, flag = false) =>
+    (cell(l, width, c, style) + (flag ? c.red(c.bold(FLAG)) : c.dim(SEPARATOR)) + cell(r, width, c, style)).trimEnd();
 
-  const rows = [
+  const out = [
     render({ gutter: "", text: fit(left.title, width) }, { gutter: "", text: fit(right.title, width) }, c.bold),
     render({ gutter: "", text: "-".repeat(width) }, { gutter: "", text: "-".repeat(width) }, c.dim),
   ];
-  for (let i = 0; i < Math.max(leftLines.length, rightLines.length); i++) {
-    const l = wrap(leftLines[i], i + 1, digits, width);
-    const r = wrap(rightLines[i], i + 1, digits, width);
-    for (let k = 0; k < Math.max(l.length, r.length); k++) rows.push(render(l[k], r[k]));
+  for (const row of rows ?? byIndex(leftLines.length, rightLines.length)) {
+    const l = wrap(row.left === undefined ? undefined : leftLines[row.left], (row.left ?? 0) + 1, digits, width, left.highlight);
+    const r = wrap(row.right === undefined ? undefined : rightLines[row.right], (row.right ?? 0) + 1, digits, width, right.highlight);
+    for (let k = 0; k < Math.max(l.length, r.length, 1); k++) out.push(render(l[k], r[k], undefined, row.flag === true && k === 0));
   }
-  return rows.join("\n") + "\n";
+  return out.join("\n") + "\n";
+}
+
+function byIndex(leftCount: number, rightCount: number): Row[] {
+  return Array.from({ length: Math.max(leftCount, rightCount) }, (_, i) => ({
+    left: i < leftCount ? i : undefined,
+    right: i < rightCount ? i : undefined,
+  }));
 }
 
 function linesOf(text: string): string[] {
@@ -45,13 +65,14 @@ function linesOf(text: string): string[] {
 }
 
 /** One source line as cells of at most `width` characters; only the first carries the number. */
-function wrap(line: string | undefined, number: number, digits: number, width: number): Cell[] {
+function wrap(line: string | undefined, number: number, digits: number, width: number, highlight?: (s: string) => string): Cell[] {
   if (line === undefined) return [];
   const room = Math.max(1, width - digits - 1);
   const cells: Cell[] = [];
   for (let at = 0; at === 0 || at < line.length; at += room) {
     const label = at === 0 ? String(number).padStart(digits) : " ".repeat(digits);
-    cells.push({ gutter: `${label} `, text: line.slice(at, at + room) });
+    const text = line.slice(at, at + room);
+    cells.push({ gutter: `${label} `, text, shown: highlight?.(text) });
   }
   return cells;
 }
@@ -61,7 +82,7 @@ function fit(text: string, width: number): string {
 }
 
 function cell(value: Cell | undefined, width: number, c: Colors, style = (s: string) => s): string {
-  const { gutter, text } = value ?? { gutter: "", text: "" };
+  const { gutter, text, shown } = value ?? { gutter: "", text: "" };
   const padding = " ".repeat(Math.max(0, width - gutter.length - text.length));
-  return (gutter ? c.dim(gutter) : "") + (text ? style(text) : "") + padding;
+  return (gutter ? c.dim(gutter) : "") + (text ? style(shown ?? text) : "") + padding;
 }

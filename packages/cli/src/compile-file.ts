@@ -1,28 +1,21 @@
-import { readFile } from "node:fs/promises";
 import { toDiagnostic, type Diagnostic } from "./diagnostics.js";
-import { PackageTypeLookup } from "./package-type.js";
-import { syntaxFor } from "./syntax.js";
-import { transformSource, type TransformSettings } from "./transform.js";
+import { transformSource, type TransformInput, type TransformOutput, type TransformSettings } from "./transform.js";
 
-export type CompileResult =
-  | { ok: true; source: string; code: string }
-  | { ok: false; source?: string; diagnostic: Diagnostic };
+export type TransformResult = { ok: true; output: TransformOutput } | { ok: false; diagnostic: Diagnostic };
 
-/** Reads and transforms one file; never throws, so one bad file cannot stop the others.
- *  This is the unit of work a worker pool would take over. */
-export type CompileFile = (path: string) => Promise<CompileResult>;
+/** Transforms one file's code; never throws, so one bad file cannot stop the others. This is the
+ *  unit of work of the worker pool (worker.ts), and of the main thread when there is no pool.
+ *  Inputs and results are plain data, so they cross a thread boundary as they are. */
+export type Transformer = (input: TransformInput) => Promise<TransformResult>;
 
-export function createCompiler(settings: TransformSettings): CompileFile {
-  const packageTypes = new PackageTypeLookup();
-  return async (path) => {
-    let source: string | undefined;
+export function createTransformer(settings: TransformSettings): Transformer {
+  return async (input) => {
     try {
-      source = await readFile(path, "utf8");
-      const syntax = await syntaxFor(path, packageTypes);
-      const code = await transformSource(source, path, syntax, settings);
-      return { ok: true, source, code };
+      return { ok: true, output: await transformSource(input, settings) };
     } catch (error) {
-      return { ok: false, source, diagnostic: toDiagnostic(error, path, source) };
+      // The source stays behind: the caller has it, and it need not cross back from a worker.
+      const { source: _source, ...diagnostic } = toDiagnostic(error, input.path, input.code);
+      return { ok: false, diagnostic };
     }
   };
 }

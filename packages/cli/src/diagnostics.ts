@@ -13,6 +13,8 @@ export interface Diagnostic {
   endColumn?: number;
   /** The source the location points into, to draw a code frame. */
   source?: string;
+  /** A stable code when the source of the error gave one (the plugin's `error.code`, an errno). */
+  code?: string;
   /** Kept only for errors that look like bugs (no location, not an I/O error), to be reported. */
   stack?: string;
 }
@@ -24,9 +26,12 @@ export function toDiagnostic(error: unknown, file: string, source?: string): Dia
   if (!(error instanceof Error)) return { file, message: String(error) };
   const place = placeOf(error);
   const message = messageOf(error, file);
-  if (place) return { file, message, source, ...place };
+  const rawCode = (error as { code?: unknown }).code;
+  const code = typeof rawCode === "string" ? rawCode : undefined;
+  if (place) return { file, message, source, code, ...place };
   const isSystemError = typeof (error as NodeJS.ErrnoException).syscall === "string";
-  return { file, message, stack: isSystemError ? undefined : stackFrames(error) };
+  const stack = isSystemError ? undefined : stackFrames(error);
+  return { file, message, code, ...(stack ? { stack } : {}) };
 }
 
 /** Only the `at ...` lines: the message part of a stack repeats what is already printed. */
@@ -94,4 +99,10 @@ function frame(diagnostic: Diagnostic, color: boolean): string {
   const start = { line: diagnostic.line!, column: diagnostic.column };
   const end = diagnostic.endColumn ? { line: diagnostic.line!, column: diagnostic.endColumn } : undefined;
   return codeFrameColumns(diagnostic.source!, { start, end }, { highlightCode: color, forceColor: color });
+}
+
+/** `path:line:col: warning: message [CODE]`, for what the plugin reports without failing. */
+export function formatWarning(file: string, warning: { code: string; message: string; loc?: { line: number; column: number } }, cwd: string, c: Colors): string {
+  const where = relative(cwd, file) + (warning.loc ? `:${warning.loc.line}:${warning.loc.column + 1}` : "");
+  return `${c.bold(where)}: ${c.yellow(c.bold("warning"))}: ${warning.message.replace(/^\[unawait\] /, "")} ${c.dim(`[${warning.code}]`)}\n`;
 }

@@ -1,6 +1,7 @@
-import { stat } from "node:fs/promises";
-import { basename, isAbsolute, relative, resolve, sep } from "node:path";
-import { glob } from "tinyglobby";
+import type { Dirent } from "node:fs";
+import { readdir, realpath, stat } from "node:fs/promises";
+import { basename, isAbsolute, join, relative, resolve, sep } from "node:path";
+import picomatch from "picomatch";
 import { UsageError } from "./errors.js";
 import { isSourceFile } from "./syntax.js";
 
@@ -14,57 +15,116 @@ export interface InputFile {
   kind: "source" | "other";
   /** Named on the command line rather than found in a directory. */
   named: boolean;
+  /** Why the walk could not take this entry (a symlink loop, a broken link): reported as a failed file. */
+  problem?: NodeJS.ErrnoException;
+}
+
+export interface Selection {
+  /** Extensions of the files that are code (default: all eight). */
+  extensions?: string[];
+  ignore?: string[];
+  only?: string[];
+  /** Where relative globs are read from: the current folder, or a config file's folder. */
+  globBase?: string;
 }
 
 export interface Discovery {
   files: InputFile[];
   /** True when the command line named exactly one input and it is a file. */
   singleFile: boolean;
+  /** The directories named as inputs (watch mode watches them). */
+  dirs: string[];
 }
 
-/** Expands the inputs into files. Directories are walked without entering node_modules or dot
- *  folders; an output directory that overlaps an input is refused, so it is never read back. */
-export async function discover(inputs: string[], cwd: string, outDir?: string): Promise<Discovery> {
+/** Expands the inputs into files. Directories are walked without entering node_modules, dot
+ *  folders or the output directory; an output directory that overlaps an input is refused. */
+export async function discover(inputs: string[], cwd: string, outDir?: string, selection: Selection = {}): Promise<Discovery> {
   const out = outDir === undefined ? undefined : resolve(cwd, outDir);
   if (out !== undefined && (await stat(out).catch(() => undefined))?.isDirectory() === false) {
     throw new UsageError(`--out-dir ${outDir} exists and is not a directory`);
   }
+  const selected = selector(cwd, selection);
   const files: InputFile[] = [];
-  let dirCount = 0;
+  const dirs: string[] = [];
   for (const input of inputs) {
     const path = resolve(cwd, input);
     const isDir = await isDirectory(path, input);
     if (out !== undefined) refuseOverlap(path, input, out, outDir!);
     if (isDir) {
-      dirCount++;
-      files.push(...(await walk(path)));
+      dirs.push(path);
+      const found = await walk(path, selection.extensions);
+      files.push(...found.filter((file) => file.problem || selected(file.path)));
     } else {
-      files.push(inputFile(path, basename(path), true));
+      files.push(inputFile(path, basename(path), true, selection.extensions));
     }
   }
-  return { files: withoutCollisions(files), singleFile: inputs.length === 1 && dirCount === 0 };
+  return { files: withoutCollisions(files), singleFile: inputs.length === 1 && dirs.length === 0, dirs };
+}
+
+/** `--ignore`/`--only` globs, matched against paths relative to `globBase` (dot files included). */
+export function selector(cwd: string, selection: Selection): (path: string) => boolean {
+  const base = selection.globBase ?? cwd;
+  const options = { dot: true };
+  const ignored = selection.ignore?.length ? picomatch(selection.ignore, options) : () => false;
+  const only = selection.only?.length ? picomatch(selection.only, options) : () => true;
+  return (path) => {
+    const rel = relative(base, path).split(sep).join("/");
+    return only(rel) && !ignored(rel);
+  };
 }
 
 async function isDirectory(path: string, input: string): Promise<boolean> {
-  const stats = await stat(path).catch(() => undefined);
-  if (!stats) throw new UsageError(`input not found: ${input}`);
+  const stats = await stat(path).catch((error: NodeJS.ErrnoException) => error);
+  if (stats instanceof Error) {
+    if (stats.code === "ELOOP") throw new UsageError(`input is a symbolic link loop: ${input}`);
+    throw new UsageError(`input not found: ${input}`);
+  }
   if (!stats.isFile() && !stats.isDirectory()) throw new UsageError(`input is neither a file nor a directory: ${input}`);
   return stats.isDirectory();
 }
 
-async function walk(dir: string): Promise<InputFile[]> {
-  const found = await glob("**/*", {
-    cwd: dir,
-    onlyFiles: true,
-    dot: false,
-    expandDirectories: false,
-    ignore: ["**/node_modules/**"],
-  });
-  return found.sort().map((rel) => inputFile(resolve(dir, rel), rel, false));
+/** Depth first, sorted, following symbolic links; a link back to a folder being walked is a loop. */
+async function walk(root: string, extensions: string[] | undefined): Promise<InputFile[]> {
+  const files: InputFile[] = [];
+  const visit = async (dir: string, ancestors: Set<string>): Promise<void> => {
+    const entries = (await readdir(dir, { withFileTypes: true })).sort((a, b) => (a.name < b.name ? -1 : 1));
+    for (const entry of entries) {
+      if (entry.name.startsWith(".") || entry.name === "node_modules") continue;
+      const path = join(dir, entry.name);
+      const rel = relative(root, path);
+      const kind = await entryKind(entry, path);
+      if (kind instanceof Error) files.push({ ...inputFile(path, rel, false, extensions), problem: kind });
+      else if (kind === "file") files.push(inputFile(path, rel, false, extensions));
+      else if (kind === "dir") {
+        const real = await realpath(path);
+        if (ancestors.has(real)) files.push({ ...inputFile(path, rel, false, extensions), problem: loopError(path) });
+        else await visit(path, new Set(ancestors).add(real));
+      }
+    }
+  };
+  await visit(root, new Set([await realpath(root)]));
+  return files;
 }
 
-function inputFile(path: string, rel: string, named: boolean): InputFile {
-  return { path, relative: rel.split(sep).join("/"), kind: isSourceFile(path) ? "source" : "other", named };
+async function entryKind(entry: Dirent, path: string): Promise<"file" | "dir" | "other" | NodeJS.ErrnoException> {
+  if (entry.isFile()) return "file";
+  if (entry.isDirectory()) return "dir";
+  if (!entry.isSymbolicLink()) return "other";
+  const stats = await stat(path).catch((error: NodeJS.ErrnoException) => error);
+  if (stats instanceof Error) return stats;
+  return stats.isDirectory() ? "dir" : stats.isFile() ? "file" : "other";
+}
+
+function loopError(path: string): NodeJS.ErrnoException {
+  return Object.assign(new Error(`symbolic link loop: ${basename(path)} leads back to a folder that contains it`), {
+    code: "ELOOP",
+    syscall: "stat",
+    path,
+  });
+}
+
+function inputFile(path: string, rel: string, named: boolean, extensions: string[] | undefined): InputFile {
+  return { path, relative: rel.split(sep).join("/"), kind: isSourceFile(path, extensions) ? "source" : "other", named };
 }
 
 function refuseOverlap(path: string, input: string, out: string, outDir: string): void {

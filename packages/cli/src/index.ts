@@ -1,5 +1,6 @@
 export { main, type Dependencies } from "./main.js";
-export { createCompiler, type CompileFile, type CompileResult } from "./compile-file.js";
+export { createTransformer, type Transformer, type TransformResult } from "./compile-file.js";
+export { mayHaveAsyncSyntax } from "./precheck.js";
 export { transformSource, type TransformSettings } from "./transform.js";
 export { syntaxFor, isSourceFile, SOURCE_EXTENSIONS, type FileSyntax } from "./syntax.js";
 export { toDiagnostic, formatDiagnostic, type Diagnostic } from "./diagnostics.js";

@@ -1,36 +1,55 @@
 import { CommanderError } from "commander";
-import type { CompileFile } from "./compile-file.js";
 import { compile } from "./compile.js";
+import { loadConfig, mergeConfig } from "./config.js";
+import { Engines } from "./engine.js";
 import { EXIT_FILES_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
-import { explain } from "./explain.js";
 import { processIo, type Io } from "./io.js";
-import { pluginOptionsFrom, type PluginOptions } from "./options.js";
-import { loadPlugin, type BabelPlugin } from "./plugin.js";
+import { pluginOptionsFrom, type CompileFlags, type TransformFlags } from "./options.js";
+import type { BabelPlugin } from "./plugin.js";
 import { createProgram } from "./program.js";
 import { ownVersion } from "./version.js";
 
 export interface Dependencies {
+  /** A stand-in plugin (tests): it then runs on the main thread, never in workers. */
   loadPlugin: () => Promise<BabelPlugin>;
   version: string;
 }
 
 /** Runs the CLI on `argv` (without node and script) and resolves to the exit code. */
 export async function main(argv: string[], io: Io = processIo(), deps: Partial<Dependencies> = {}): Promise<number> {
-  const load = deps.loadPlugin ?? loadPlugin;
-  // @babel/core and the plugin load only once there is a file to transform: help, version and
-  // usage errors answer without them.
-  const compilerFor = (flags: PluginOptions) => async (): Promise<CompileFile> => {
-    const { createCompiler } = await import("./compile-file.js");
-    return createCompiler({ plugin: await load(), pluginOptions: pluginOptionsFrom(flags) });
+  const version = deps.version ?? ownVersion();
+  // @babel/core and the plugin load only once a file needs the transform: help, version, usage
+  // errors, cache hits and files without async syntax never pay for them.
+  const engines = (flags: TransformFlags, workers?: number) =>
+    new Engines({ pluginOptions: pluginOptionsFrom(flags), workers, loadPlugin: deps.loadPlugin });
+  /** Config values fill in what the command line left out (transform options only, for explain/compare). */
+  const withConfig = async <F extends TransformFlags>(flags: F, given: Set<string>) => {
+    const config = await loadConfig(io.cwd, flags.config);
+    return { config, flags: mergeConfig(flags as CompileFlags, given, config) as unknown as F };
   };
 
   let exitCode = EXIT_OK;
-  const program = createProgram(io, deps.version ?? ownVersion(), {
-    async compile(inputs, flags) {
-      exitCode = await compile(inputs, flags, io, compilerFor(flags));
+  const program = createProgram(io, version, {
+    async compile(inputs, rawFlags, given) {
+      const { config, flags } = await withConfig(rawFlags, given);
+      const fromConfig = inputs.length === 0 && config?.options.inputs ? config.options.inputs : inputs;
+      const globBase = config && !given.has("ignore") && !given.has("only") ? config.dir : undefined;
+      exitCode = await compile(fromConfig, flags, io, {
+        engines: engines(flags, flags.workers),
+        version,
+        globBase,
+        watch: async (run) => (await import("./watch.js")).watch(run, io, flags),
+      });
     },
-    async explain(file, flags) {
-      exitCode = await explain(file, compilerFor(flags), io, flags.color);
+    async explain(file, rawFlags) {
+      const { flags } = await withConfig(rawFlags, transformKeysGiven(rawFlags));
+      const { explain } = await import("./explain.js");
+      exitCode = await explain(file, engines(flags), io, flags.color);
+    },
+    async compare(file, rawFlags) {
+      const { flags } = await withConfig(rawFlags, transformKeysGiven(rawFlags));
+      const { compare } = await import("./compare.js");
+      exitCode = await compare(file, flags, engines({ ...flags, runtime: flags.runtime ?? "inline" }), io);
     },
   });
   try {
@@ -39,6 +58,11 @@ export async function main(argv: string[], io: Io = processIo(), deps: Partial<D
   } catch (error) {
     return failure(error, io);
   }
+}
+
+/** Subcommands take only transform options from a config; what the user typed wins. */
+function transformKeysGiven(flags: TransformFlags): Set<string> {
+  return new Set(Object.entries(flags).filter(([, value]) => value !== undefined).map(([key]) => key));
 }
 
 function failure(error: unknown, io: Io): number {

@@ -35,13 +35,13 @@ export const SOURCE_EXTENSIONS = Object.keys(LANGUAGES);
 /** Declaration files (`x.d.ts`, `x.d.mts`, `x.d.css.ts`) hold no code to lower: they are copied, not parsed. */
 const DECLARATION_FILE = /\.d(\.[^./\\]+)?\.[cm]?ts$/;
 
-export function isSourceFile(path: string): boolean {
-  return extname(path) in LANGUAGES && !DECLARATION_FILE.test(path);
+/** With `--extensions`, only those are code; an extension we do not know (`.es6`) is read as `.js`. */
+export function isSourceFile(path: string, extensions: string[] = SOURCE_EXTENSIONS): boolean {
+  return extensions.includes(extname(path)) && !DECLARATION_FILE.test(path);
 }
 
 export async function syntaxFor(path: string, packageTypes: PackageTypeLookup): Promise<FileSyntax> {
-  const language = LANGUAGES[extname(path)];
-  if (!language) throw new Error(`not a source file: ${path}`);
+  const language = LANGUAGES[extname(path)] ?? LANGUAGES[".js"];
   const kind = language.kind === "package" ? await packageTypes.typeFor(dirname(path)) : language.kind;
   return {
     sourceType: sourceTypeFor(kind, language.typescript),
@@ -57,6 +57,11 @@ function sourceTypeFor(kind: "module" | "commonjs" | undefined, typescript: bool
   if (kind === "module") return "module";
   if (kind === "commonjs" && !typescript) return "script";
   return "unambiguous";
+}
+
+/** Whether a file may hold JSX, for the lexical pre-check. */
+export function mayHoldJsx(syntax: FileSyntax): boolean {
+  return syntax.attempts.some((attempt) => attempt.plugins?.includes("jsx"));
 }
 
 function jsxVariants(language: Language): boolean[] {

@@ -1,6 +1,7 @@
 import { parseAsync, transformFromAstAsync, type TransformOptions } from "@babel/core";
 import type { PluginOptions } from "./options.js";
 import type { BabelPlugin } from "./plugin.js";
+import type { SourceMap } from "./source-maps.js";
 import type { FileSyntax } from "./syntax.js";
 
 export interface TransformSettings {
@@ -8,34 +9,66 @@ export interface TransformSettings {
   pluginOptions: PluginOptions;
 }
 
-/** Parses `code` with the file's syntax and prints it back in the same language (types and JSX
+/** A warning the plugin left in `file.metadata.unawait.warnings`. */
+export interface Warning {
+  code: string;
+  message: string;
+  /** 1-based line, 0-based column, as Babel counts. */
+  loc?: { line: number; column: number };
+}
+
+export interface TransformInput {
+  /** Absolute path: Babel's filename, and the source a map points back to. */
+  path: string;
+  code: string;
+  syntax: FileSyntax;
+  sourceMaps: boolean;
+  /** The map the input came with (sources absolute), merged into the output's map by Babel. */
+  inputMap?: SourceMap;
+  /** Only check that the code parses (watch mode, before copying a file without async syntax). */
+  parseOnly?: boolean;
+}
+
+export interface TransformOutput {
+  code: string;
+  map?: SourceMap;
+  warnings: Warning[];
+}
+
+/** Parses the code with the file's syntax and prints it back in the same language (types and JSX
  *  kept: parser plugins are only ever added, never a stripping transform). Throws Babel's errors
  *  unchanged; diagnostics.ts turns them into messages. */
-export async function transformSource(
-  code: string,
-  filename: string,
-  syntax: FileSyntax,
-  settings: TransformSettings,
-): Promise<string> {
-  const ast = await parseFirstThatFits(code, filename, syntax);
-  const result = await transformFromAstAsync(ast, code, {
-    ...baseOptions(filename, syntax),
+export async function transformSource(input: TransformInput, settings: TransformSettings): Promise<TransformOutput> {
+  const ast = await parseFirstThatFits(input);
+  if (input.parseOnly) return { code: input.code, warnings: [] };
+  const result = await transformFromAstAsync(ast, input.code, {
+    ...baseOptions(input),
     cloneInputAst: false,
     plugins: [[settings.plugin, settings.pluginOptions]],
     retainLines: false,
     comments: true,
     compact: false,
+    sourceMaps: input.sourceMaps,
+    sourceFileName: input.path,
+    // The CLI reads input maps itself (sources made absolute, comment removed); `false` also
+    // spares Babel two walks over every comment looking for one.
+    inputSourceMap: (input.sourceMaps && input.inputMap ? input.inputMap : false) as never,
   });
-  return result?.code ?? "";
+  const metadata = result?.metadata as { unawait?: { warnings?: Warning[] } } | undefined;
+  return {
+    code: result?.code ?? "",
+    map: (result?.map as SourceMap | null | undefined) ?? undefined,
+    warnings: metadata?.unawait?.warnings ?? [],
+  };
 }
 
 /** A .js file may or may not be JSX; like Babel's own tools we try JSX first. If no attempt parses,
  *  the first attempt's error is the one reported: it is the most permissive grammar. */
-async function parseFirstThatFits(code: string, filename: string, syntax: FileSyntax) {
+async function parseFirstThatFits(input: TransformInput) {
   let firstError: unknown;
-  for (const parserOpts of syntax.attempts) {
+  for (const parserOpts of input.syntax.attempts) {
     try {
-      const ast = await parseAsync(code, { ...baseOptions(filename, syntax), parserOpts });
+      const ast = await parseAsync(input.code, { ...baseOptions(input), parserOpts });
       if (ast) return ast;
     } catch (error) {
       firstError ??= error;
@@ -44,15 +77,15 @@ async function parseFirstThatFits(code: string, filename: string, syntax: FileSy
   throw firstError;
 }
 
-function baseOptions(filename: string, syntax: FileSyntax): TransformOptions {
+function baseOptions(input: TransformInput): TransformOptions {
   return {
-    filename,
-    sourceType: syntax.sourceType,
+    filename: input.path,
+    sourceType: input.syntax.sourceType,
     configFile: false,
     babelrc: false,
     browserslistConfigFile: false,
     // diagnostics.ts draws its own frames; Babel's would carry colours decided by Babel.
     highlightCode: false,
-    caller: { name: "@unawait/cli", supportsStaticESM: syntax.sourceType === "module" },
+    caller: { name: "@unawait/cli", supportsStaticESM: input.syntax.sourceType === "module" },
   };
 }

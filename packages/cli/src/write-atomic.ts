@@ -7,7 +7,7 @@ import { basename, dirname, join } from "node:path";
  *  temporary file in the same directory, then one rename replaces the target.
  *  Trade-off: no fsync — a power cut may still lose the new file, but a build can be rerun, and
  *  an fsync per file would dominate the time of a large tree. */
-export async function writeFileAtomic(target: string, data: string, mode?: number): Promise<void> {
+export async function writeFileAtomic(target: string, data: string | Uint8Array, mode?: number): Promise<void> {
   await replaceWith(target, async (temp) => {
     await writeFile(temp, data, { flag: "wx" });
     // The mode passed to open() is masked by the umask; chmod states the mode we mean.

@@ -26,6 +26,7 @@ describe("toDiagnostic", () => {
       line: 2,
       column: 12,
       message: 'Unexpected token, expected ","',
+      code: "BABEL_PARSE_ERROR",
     });
   });
 
@@ -41,6 +42,7 @@ describe("toDiagnostic", () => {
       column: 11,
       endColumn: 22,
       message: "[unawait] fake failure here",
+      code: "BABEL_TRANSFORM_ERROR",
     });
   });
 
@@ -59,7 +61,7 @@ describe("toDiagnostic", () => {
 
   it("gives an I/O error no place and no stack", () => {
     const error = Object.assign(new Error("EACCES: permission denied, open '/x'"), { code: "EACCES", syscall: "open" });
-    expect(toDiagnostic(error, file)).toEqual({ file, message: "EACCES: permission denied, open '/x'" });
+    expect(toDiagnostic(error, file)).toEqual({ file, message: "EACCES: permission denied, open '/x'", code: "EACCES" });
   });
 
   it("keeps the stack frames of an error that looks like a bug", () => {

@@ -32,7 +32,7 @@ describe("discover", async () => {
 
   it("names a file given on the command line by its base name", async () => {
     const found = await discover(["top.mjs"], root);
-    expect(found).toEqual({ singleFile: true, files: [{ path: join(root, "top.mjs"), relative: "top.mjs", kind: "source", named: true }] });
+    expect(found).toEqual({ singleFile: true, dirs: [], files: [{ path: join(root, "top.mjs"), relative: "top.mjs", kind: "source", named: true }] });
     expect((await discover(["readme.md"], root)).files[0]).toMatchObject({ kind: "other", named: true });
   });
 

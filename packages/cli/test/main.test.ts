@@ -17,20 +17,21 @@ async function run(root: string, argv: string[], io = fakeIo(root)) {
 describe("main, wired to a stand-in plugin", async () => {
   const root = await makeTree({
     "package.json": '{ "type": "module" }',
-    "src/a.js": "export const a = <b />;\n",
-    "src/lib/c.cts": "const n: number = require('x');\n",
-    "src/bad.ts": "const ok = 1;\nconst no = __explode__;\n",
-    "src/crash.mjs": "__crash__;\n",
+    // Each has async syntax, or the lexical pre-check would copy it without calling the plugin.
+    "src/a.js": "export const a = async () => <b />;\n",
+    "src/lib/c.cts": "const n: number = require('x'); async function f() {}\n",
+    "src/bad.ts": "const ok = async () => 1;\nconst no = __explode__;\n",
+    "src/crash.mjs": "__crash__; await 1;\n",
     "src/notes.txt": "not code",
-    "good/one.cjs": "module.exports = 1;\n",
-    "good/two.mts": "export const two: number = 2;\n",
+    "good/one.cjs": "module.exports = async () => 1;\n",
+    "good/two.mts": "export const two: number = await 2;\n",
   });
 
   it("prints one file to stdout, parsed per its extension and package type, with no plugin options by default", async () => {
     const { exitCode, stdout, stderr } = await run(root, ["src/a.js"]);
     expect({ exitCode, stderr }).toEqual({ exitCode: 0, stderr: "" });
     expect(seenBy(stdout)).toEqual({ options: {}, sourceType: "module" });
-    expect(stdout).toMatch(/export const a = <b \/>;\n$/);
+    expect(stdout).toMatch(/export const a = async \(\) => <b \/>;\n$/);
   });
 
   it("passes --runtime, --runtime-module and --top-level-await to the plugin, for both commands", async () => {
@@ -44,9 +45,9 @@ describe("main, wired to a stand-in plugin", async () => {
   it("writes every other file when one fails, reports it with its place, and exits 1", async () => {
     const { exitCode, stderr } = await run(root, ["src", "--out-dir", "out1"]);
     expect(exitCode).toBe(1);
-    expect(stderr).toContain("src/bad.ts:2:12: error: [unawait] fake failure here\n\n  1 | const ok = 1;\n> 2 | const no = __explode__;\n");
+    expect(stderr).toContain("src/bad.ts:2:12: error: [unawait] fake failure here\n\n  1 | const ok = async () => 1;\n> 2 | const no = __explode__;\n");
     expect(stderr).toMatch(/src\/crash\.mjs: error: fake crash\n\n\s+at /);
-    expect(stderr).toMatch(/^unawait: 2 files transformed, 2 failed → out1 \(\d+\.\d\ds\)$/m);
+    expect(stderr).toMatch(/^unawait: 2 transformed, 0 copied, 0 unchanged, 2 failed → out1 \(\d+\.\d\ds\)$/m);
     expect(await readdir(join(root, "out1"), { recursive: true })).toEqual(expect.arrayContaining(["a.js", "lib/c.cts"]));
     expect(await readdir(join(root, "out1"), { recursive: true })).toHaveLength(3);
     expect(seenBy(await readFile(join(root, "out1/lib/c.cts"), "utf8")).sourceType).toBe("script");
@@ -69,7 +70,7 @@ describe("main, wired to a stand-in plugin", async () => {
     [["src", "-d", "src/out"], "error: --out-dir src/out is inside the input src"],
     [["explain", "src"], "error: explain takes one file, and src is a directory"],
     [["explain", "src/a.js", "src/b.js"], "error: too many arguments for 'explain'"],
-    [[], "error: missing required argument 'inputs'"],
+    [[], "error: missing input: name files or directories, or - for stdin"],
     [["a.js", "--runtime", "magic"], "error: option '--runtime <mode>' argument 'magic' is invalid"],
     [["a.js", "--top-level-await", "ignore"], "error: option '--top-level-await <mode>' argument 'ignore' is invalid"],
     [["a.js", "--runtime-module", " "], "error: option '--runtime-module <name>' argument ' ' is invalid. expected a module name."],
@@ -84,7 +85,7 @@ describe("main, wired to a stand-in plugin", async () => {
   it("prints help with examples and the version to stdout, exit 0", async () => {
     const help = await run(root, ["--help"]);
     expect(help).toMatchObject({ exitCode: 0, stderr: "" });
-    expect(help.stdout).toMatch(/^Usage: unawait \[options\] \[command\] <inputs\.\.\.>/);
+    expect(help.stdout).toMatch(/^Usage: unawait \[options\] \[command\] \[inputs\.\.\.\]/);
     expect(help.stdout).toContain("Examples:\n  $ unawait src/app.js");
     expect(await run(root, ["--version"])).toEqual({ exitCode: 0, stdout: "9.8.7\n", stderr: "" });
     expect((await run(root, ["explain", "--help"])).stdout).toMatch(/^Usage: unawait explain \[options\] <file>/);
@@ -99,7 +100,7 @@ describe("main, wired to a stand-in plugin", async () => {
 });
 
 describe("colours and widths", async () => {
-  const root = await makeTree({ "bad.js": "let x = (1;\n", "ok.js": "let y = 2;\n" });
+  const root = await makeTree({ "bad.js": "let x = (await 1;\n", "ok.js": "let y = async () => 2;\n" });
 
   it("colours diagnostics on a terminal only, and never with NO_COLOR or --no-color", async () => {
     const stderrOf = async (argv: string[], io: ReturnType<typeof fakeIo>) => (await run(root, argv, io)).stderr;
@@ -131,7 +132,7 @@ describe("colours and widths", async () => {
     expect(await run(root, ["explain", "bad.js"])).toEqual({
       exitCode: 1,
       stdout: "",
-      stderr: 'bad.js:1:11: error: Unexpected token, expected ","\n\n> 1 | let x = (1;\n    |           ^\n  2 |\n',
+      stderr: 'bad.js:1:17: error: Unexpected token, expected ","\n\n> 1 | let x = (await 1;\n    |                 ^\n  2 |\n',
     });
   });
 });
