@@ -1,10 +1,13 @@
 #!/usr/bin/env node
 // pnpm bench [--quick] [--runs N] [--only case,case] [--variants native,unawait,…]
+//            [--candidate path/to/runtime/index.js]
 //
 // The runtime benchmark: every case in cases/ is written once as native async code and run as
 // each variant (variants.mjs) in its own process, alternating, several rounds. Then the heap per
 // suspended task and the min+gzip size of each runtime. Prints a markdown report and, for a
-// full run (no --only/--variants), writes it to bench/results/runtime.md for the README.
+// full run (no --only/--variants/--candidate), writes it to bench/results/runtime.md for the
+// README. --candidate adds "unawait (candidate)": the same output importing another build of
+// the runtime, to measure a runtime change against the current one in the same rounds.
 import { mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg } from "node:os";
 import { join } from "node:path";
@@ -15,7 +18,7 @@ import { prepare } from "./prepare.mjs";
 import { snapshotRuntime } from "./snapshot.mjs";
 import { memoryTable, sizeTable, timeTable, checksumOf } from "./report.mjs";
 import { measureSizes, programs, wholeRuntimeSize } from "./size.mjs";
-import { transformerVersions, variants as allVariants } from "./variants.mjs";
+import { candidateVariant, transformerVersions, variants as allVariants } from "./variants.mjs";
 
 const { values: opts } = parseArgs({
   options: {
@@ -23,6 +26,7 @@ const { values: opts } = parseArgs({
     runs: { type: "string" },
     only: { type: "string" },
     variants: { type: "string" },
+    candidate: { type: "string" },
   },
 });
 const runs = Number(opts.runs ?? (opts.quick ? 3 : 7));
@@ -31,6 +35,7 @@ const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 
 const variants = pick(allVariants, opts.variants);
 if (!variants.some((v) => v.name === "native")) variants.unshift(allVariants[0]); // ratios need it
+if (opts.candidate) variants.splice(variants.findIndex((v) => v.name === "unawait") + 1, 0, candidateVariant(opts.candidate));
 
 function prepareAll(group, file) {
   const prepared = {};
@@ -113,7 +118,7 @@ ${sizeTable(programs, sizes, whole)}
 
 process.stdout.write(report);
 const mismatch = cases.some((c) => !checksumOf(times[c.name]).ok);
-const partial = Boolean(opts.only || opts.variants);
+const partial = Boolean(opts.only || opts.variants || opts.candidate);
 if (!partial) {
   mkdirSync(join(benchDir, "results"), { recursive: true });
   writeFileSync(join(benchDir, "results", "runtime.md"), report);

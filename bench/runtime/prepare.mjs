@@ -12,7 +12,7 @@ import { transformerVersions } from "./variants.mjs";
 let fingerprint;
 function cacheKey(variant, source) {
   fingerprint ??= JSON.stringify(transformerVersions()) + unawaitPlugin.fingerprint();
-  return createHash("sha256").update(variant.name).update(fingerprint).update(source).digest("hex");
+  return createHash("sha256").update(variant.cacheId ?? variant.name).update(fingerprint).update(source).digest("hex");
 }
 
 /** An expected "not yet" from a transform, as opposed to a crash. */

@@ -2,6 +2,8 @@
 // the runtime its users ship. Every benchmark is written once as native async code; the others
 // are produced from it here (and cached by prepare.mjs).
 import { createRequire } from "node:module";
+import { resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { unawaitPlugin } from "./snapshot.mjs";
 
 const require = createRequire(import.meta.url);
@@ -13,7 +15,6 @@ const babelBase = { configFile: false, babelrc: false, sourceType: "module", com
 function withBabel(plugins) {
   return (source, filename) => babel.transformSync(source, { ...babelBase, filename, plugins }).code;
 }
-
 
 export const variants = [
   {
@@ -66,6 +67,22 @@ export const variants = [
       ])(source, filename),
   },
 ];
+
+/**
+ * `--candidate <file>`: unawait's output importing `run` & co. from another build of the runtime
+ * (an ES module), to measure a runtime change against the current one in the same rounds.
+ */
+export function candidateVariant(file) {
+  const url = pathToFileURL(resolve(file)).href;
+  const unawait = variants.find((v) => v.name === "unawait");
+  return {
+    name: "candidate",
+    label: "unawait (candidate)",
+    cacheId: `candidate ${url}`,
+    transform: (source, filename) =>
+      unawait.transform(source, filename).replace(/(from\s+)"@unawait\/runtime"/g, `$1${JSON.stringify(url)}`),
+  };
+}
 
 /** What the transformers' own versions are, for the cache key and the report. */
 export function transformerVersions() {
