@@ -54,8 +54,9 @@ describe.skipIf(!hasChromium)(`playground in Chromium (skips when ${CHROMIUM} is
     await page.keyboard.press("Escape"); // close the completion popup, if any
   }
 
-  async function runBoth(): Promise<string> {
-    await page.click("#run");
+  async function runBoth(via: "click" | "keyboard" = "click"): Promise<string> {
+    if (via === "click") await page.click("#run");
+    else await page.keyboard.press("Control+Enter");
     await page.waitForSelector("#run-summary .verdict");
     return page.locator("#run-summary").innerText();
   }
@@ -70,8 +71,8 @@ describe.skipIf(!hasChromium)(`playground in Chromium (skips when ${CHROMIUM} is
     expect(await page.evaluate(() => location.hash)).toMatch(/^#code=/);
   });
 
-  it("runs both forms and aligns two identical logs, each line tagged with its step", async () => {
-    expect(await runBoth()).toContain("Same 5 lines");
+  it("runs both forms (Ctrl+Enter in the editor) and aligns two identical logs, each line tagged with its step", async () => {
+    expect(await runBoth("keyboard")).toContain("Same 5 lines");
     const expected = ["synchronous: A", "synchronous: C", "synchronous: E", "microtask 1: D", "task 1: B"];
     expect(await column(1)).toEqual(expected);
     expect(await column(3)).toEqual(expected);
