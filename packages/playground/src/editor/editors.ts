@@ -1,6 +1,6 @@
 import { javascript } from "@codemirror/lang-javascript";
 import { lintGutter } from "@codemirror/lint";
-import { EditorState, type Extension } from "@codemirror/state";
+import { EditorState, Prec, type Extension } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
 import { basicSetup } from "codemirror";
 import { suspensionMarks } from "./suspension-marks.js";
@@ -25,7 +25,8 @@ function common(options: EditorOptions): Extension {
     themeCompartment.of(themeExtension(options.theme)),
     suspensionMarks,
     EditorView.lineWrapping,
-    keymap.of([{ key: "Mod-Enter", run: () => (options.onRun(), true) }]),
+    // Above basicSetup, whose default keymap binds Mod-Enter to "insert blank line".
+    Prec.highest(keymap.of([{ key: "Mod-Enter", run: () => (options.onRun(), true) }])),
     EditorView.contentAttributes.of({ "aria-label": options.label }),
     EditorView.updateListener.of((update) => {
       if (update.selectionSet || update.docChanged) options.onCursor(update.state.selection.main.head);
