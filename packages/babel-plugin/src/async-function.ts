@@ -95,8 +95,8 @@ export function lowerAsyncFunction(path: NodePath<t.Function>, ctx: FileContext)
 function lowerGeneratorYields(fn: t.Function, ctx: FileContext): void {
   const visit = (node: t.Node): t.Node | void => {
     if (!t.isYieldExpression(node) || ctx.runtimeYields.has(node)) return;
-    if (node.delegate) return t.yieldExpression(t.callExpression(ctx.helpers.ref("delegate"), [node.argument!]), true);
-    return t.yieldExpression(t.callExpression(ctx.helpers.ref("emit"), node.argument ? [node.argument] : []), false);
+    if (node.delegate) return at(node, t.yieldExpression(t.callExpression(ctx.helpers.ref("delegate"), [node.argument!]), true));
+    return at(node, t.yieldExpression(t.callExpression(ctx.helpers.ref("emit"), node.argument ? [node.argument] : []), false));
   };
   for (const param of fn.params) walkLexical(param, visit);
   walkLexical(fn.body, visit);
@@ -113,7 +113,7 @@ function awaitReturns(fn: t.Function): void {
 /** `await x` → `yield x`, everywhere the function's own `await` reaches. */
 function awaitToYield(fn: t.Function): void {
   const visit = (node: t.Node): t.Node | void => {
-    if (t.isAwaitExpression(node)) return t.yieldExpression(node.argument, false);
+    if (t.isAwaitExpression(node)) return at(node, t.yieldExpression(node.argument, false));
   };
   for (const param of fn.params) walkLexical(param, visit);
   walkLexical(fn.body, visit);
@@ -245,6 +245,15 @@ function rejectYieldIdentifiers(path: NodePath<t.Function>): void {
   };
   for (const param of path.node.params) walkLexical(param, check);
   walkLexical(path.node.body, check);
+}
+
+/** Gives a replacement the source position of what it replaces, so source maps (the
+ *  playground's await↔yield links, stack traces) point at the original. */
+function at<T extends t.Node>(original: t.Node, replacement: T): T {
+  replacement.loc = original.loc;
+  replacement.start = original.start;
+  replacement.end = original.end;
+  return replacement;
 }
 
 function lazy<T>(make: () => T): () => T {
