@@ -16,8 +16,12 @@ import { NativePromise, promiseResolve, promiseThen } from "./intrinsics.js";
 /** What a fulfilment callback receives when the awaited value was a primitive. */
 export const STORED: unknown = Object.freeze({});
 
-const RESOLVED = promiseResolve(NativePromise, STORED);
-Object.defineProperty(RESOLVED, "constructor", { value: undefined });
+// The undefined `constructor` sits on a private prototype, not on the promise: defining
+// `constructor` on any promise instance switches off V8's promise fast path (the species
+// protector) for the whole process, slowing every promise in the program (measured: 9–43%).
+const QUIET = Object.create(NativePromise.prototype, { constructor: { value: undefined } });
+export const RESOLVED = promiseResolve(NativePromise, STORED);
+Object.setPrototypeOf(RESOLVED, QUIET);
 
 const { getOwnPropertyDescriptor, defineProperty } = Object;
 const hasOwn = Object.prototype.hasOwnProperty.call.bind(Object.prototype.hasOwnProperty) as (o: object, k: PropertyKey) => boolean;
