@@ -31,15 +31,24 @@ function percent(part, whole) {
   return whole === 0 ? "-" : `${((100 * part) / whole).toFixed(1)}%`;
 }
 
-/** Why Node itself fails the excluded variants, by the first feature of the test (or "no feature"). */
+/** How Node itself fails the variants outside the measure, by the kind of failure. */
 export function formatNativeFailures(runs) {
   const failed = runs.filter((run) => !run.results.node?.pass);
-  const byFeature = new Map();
+  const kinds = new Map();
   for (const run of failed) {
-    const feature = run.test.meta.features.at(-1) ?? "(no feature)";
-    byFeature.set(feature, (byFeature.get(feature) ?? 0) + 1);
+    const kind = KINDS.find(([, pattern]) => pattern.test(run.results.node.reason))?.[0] ?? "other";
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
   }
-  const top = [...byFeature].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([feature, n]) => `${feature} ${n}`);
-  return `Node 20 fails ${failed.length} of ${runs.length} variants natively (excluded from the measure); ` +
-    `by last listed feature: ${top.join(", ")}`;
+  const parts = [...kinds].sort((a, b) => b[1] - a[1]).map(([kind, n]) => `${n} ${kind}`);
+  return `Node 20 fails ${failed.length} of ${runs.length} variants natively (outside the measure)` +
+    (parts.length ? `: ${parts.join(", ")} (--list-failures lists them)` : "");
 }
+
+const KINDS = [
+  ["syntax Node 20 does not parse", /^parse error: SyntaxError/],
+  ["errors at module resolution", /^resolution error/],
+  ["early errors Node 20 misses", /^expected parse SyntaxError|Expected a SyntaxError to be thrown/],
+  ["timeouts or crashes", /^timed out|^worker died/],
+  ["async failures", /^Test262:AsyncTestFailure|^async test never/],
+  ["runtime errors", /^runtime error/],
+];

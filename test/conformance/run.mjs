@@ -14,6 +14,7 @@ import { compareWithExpectations, readExpectations, writeExpectations } from "./
 import { discoverTests, variantsOf } from "./plan.mjs";
 import { Pool } from "./pool.mjs";
 import { formatNativeFailures, formatTable } from "./report.mjs";
+import { snapshotPlugin } from "./snapshot.mjs";
 import { UNAWAIT_DIST } from "./transform.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -45,17 +46,23 @@ if (!existsSync(join(suite, "test")) || !existsSync(join(suite, "harness"))) {
 }
 
 const transforms = chooseTransforms();
+const snapshot = transforms.includes("unawait") ? snapshotPlugin(REPO) : null;
+process.on("exit", () => snapshot?.remove());
+process.on("SIGINT", () => process.exit(130));
 const started = performance.now();
 const runs = await runSuite(transforms);
 const seconds = ((performance.now() - started) / 1000).toFixed(1);
 
 console.log(formatNativeFailures(runs));
-const viaChild = args.isolation === "vm" ? runs.filter((run) => run.inMainContext && run.results.node?.pass).length : 0;
+const viaChild = runs.filter((run) => run.vmFailure).length;
 if (viaChild) console.log(`${viaChild} variants ran in a child process of their own (a vm context could not host them).`);
 for (const transform of transforms) console.log(`\n${formatTable(runs, transform, titleOf(transform))}`);
 console.log(`\n${runs.length} variants of ${new Set(runs.map((run) => run.test.rel)).size} tests in ${seconds} s (wall), ${args.jobs} workers.`);
 if (args["list-failures"]) listFailures(runs, transforms);
-if (args.json) writeFileSync(args.json, JSON.stringify(runs.map(({ test, variant, results }) => ({ path: test.rel, variant, results })), null, 1));
+if (args.json) {
+  const rows = runs.map(({ test, variant, vmFailure, results }) => ({ path: test.rel, variant, ...(vmFailure ? { vmFailure } : {}), results }));
+  writeFileSync(args.json, JSON.stringify(rows, null, 1));
+}
 process.exitCode = expectationsStep(runs, transforms);
 
 function chooseTransforms() {
@@ -84,7 +91,7 @@ async function runSuite(transforms) {
   const pool = new Pool({
     size: Number(args.jobs),
     timeoutMs: Number(args.timeout),
-    init: { harnessDir: join(suite, "harness"), repoRoot: REPO, idleTurns: Number(args["idle-turns"]) },
+    init: { harnessDir: join(suite, "harness"), repoRoot: REPO, pluginEntry: snapshot?.entry, idleTurns: Number(args["idle-turns"]) },
   });
   const progress = progressLine();
   const runs = [];
@@ -92,7 +99,7 @@ async function runSuite(transforms) {
   let id = 0;
   for (const test of tests) {
     for (const variant of variantsOf(test.meta) ?? []) {
-      const run = { test, variant, inMainContext: false, results: null };
+      const run = { test, variant, results: null };
       runs.push(run);
       const job = { path: test.path, meta: test.meta, variant, pipelines: ["node", ...transforms], inMainContext: args.isolation === "process" };
       pending.push(pool.run({ ...job, id: ++id }).then(async (results) => {
@@ -102,7 +109,7 @@ async function runSuite(transforms) {
         // error comes from V8's parser, the same in every realm: no second chance.)
         if (!results.node.pass && !job.inMainContext && !results.node.reason.startsWith("parse error")) {
           const again = await pool.run({ ...job, id: ++id, inMainContext: true });
-          if (again.node.pass) Object.assign(run, { inMainContext: true, results: again });
+          if (again.node.pass) Object.assign(run, { vmFailure: results.node.reason, results: again });
         }
         run.results ??= results;
         progress.tick(run, transforms);
@@ -139,6 +146,11 @@ function progressLine() {
 }
 
 function listFailures(runs, transforms) {
+  const viaChild = runs.filter((run) => run.vmFailure);
+  if (viaChild.length) console.log("\nRan in a child process because Node failed them in a vm context:");
+  for (const run of viaChild) console.log(`  ${run.test.rel} ${run.variant}: in the vm context: ${run.vmFailure}`);
+  console.log("\nFailures of Node itself (outside the measure):");
+  for (const run of runs) if (!run.results.node.pass) console.log(`  ${run.test.rel} ${run.variant}: ${run.results.node.reason}`);
   for (const transform of transforms) {
     console.log(`\nFailures under ${transform}:`);
     for (const run of runs) {

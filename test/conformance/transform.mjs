@@ -7,19 +7,22 @@ import { pathToFileURL } from "node:url";
 
 export const UNAWAIT_DIST = "packages/babel-plugin/dist/esm/index.js";
 
-/** @returns {Promise<Record<string, (source: string, sourceType: "script" | "module") => object>>} */
-export async function loadTransforms(names, repoRoot) {
+/**
+ * @param {string} pluginEntry the unawait plugin's ESM entry (a snapshot of its dist, see snapshot.mjs)
+ * @returns {Promise<Record<string, (source: string, sourceType: "script" | "module") => object>>}
+ */
+export async function loadTransforms(names, repoRoot, pluginEntry) {
   const require = createRequire(join(repoRoot, "package.json"));
   const babel = require("@babel/core");
   const transforms = {};
   for (const name of names) {
-    const plugins = await pluginsOf(name, repoRoot, require);
+    const plugins = await pluginsOf(name, pluginEntry, require);
     transforms[name] = (source, sourceType) => transformWith(babel, plugins, source, sourceType);
   }
   return transforms;
 }
 
-async function pluginsOf(name, repoRoot, require) {
+async function pluginsOf(name, pluginEntry, require) {
   if (name === "babel") {
     return [
       require("@babel/plugin-transform-async-to-generator"),
@@ -27,9 +30,8 @@ async function pluginsOf(name, repoRoot, require) {
     ];
   }
   if (name === "unawait") {
-    const entry = join(repoRoot, UNAWAIT_DIST);
-    if (!existsSync(entry)) throw new Error(`the unawait plugin is not built (${UNAWAIT_DIST} is missing): run \`pnpm -C packages/babel-plugin build\``);
-    const plugin = (await import(pathToFileURL(entry).href)).default;
+    if (!pluginEntry || !existsSync(pluginEntry)) throw new Error(`the unawait plugin is not built (${UNAWAIT_DIST} is missing): run \`pnpm -C packages/babel-plugin build\``);
+    const plugin = (await import(pathToFileURL(pluginEntry).href)).default;
     // The inline runtime is copied into the test file, so it lives in the test's own realm and
     // captures that realm's Promise, as an imported runtime in a real program would.
     return [[plugin, { runtime: "inline" }]];

@@ -29,12 +29,11 @@ async function runJob(job) {
   const source = job.variant === "strict" ? `"use strict";\n${raw}` : raw;
   for (const pipeline of job.pipelines) {
     // Loading Babel is the worker's business, not the test's: it happens before the clock starts.
-    if (pipeline !== "node") await loadTransform(pipeline);
+    const loadError = pipeline === "node" ? null : await loadTransform(pipeline).then(() => null, (error) => error);
     process.send({ type: "start", id: job.id, pipeline });
-    const result = await runPipeline(pipeline, source, job).catch((error) => ({
-      pass: false,
-      reason: `runner error: ${error?.stack ?? error}`,
-    }));
+    const result = loadError
+      ? { pass: false, reason: `could not load the transform: ${loadError.message}` }
+      : await runPipeline(pipeline, source, job).catch((error) => ({ pass: false, reason: `runner error: ${error?.stack ?? error}` }));
     process.send({ type: "result", id: job.id, pipeline, ...result });
     if (pipeline === "node" && !result.pass) break;
   }
@@ -47,7 +46,7 @@ async function loadTransform(pipeline) {
   if (transforms[pipeline]) return;
   const { loadTransforms } = await import("./transform.mjs");
   ({ findAsyncSyntax } = await import("./async-syntax.mjs"));
-  transforms[pipeline] = (await loadTransforms([pipeline], settings.repoRoot))[pipeline];
+  transforms[pipeline] = (await loadTransforms([pipeline], settings.repoRoot, settings.pluginEntry))[pipeline];
 }
 
 async function runPipeline(pipeline, source, job) {
