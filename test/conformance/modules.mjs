@@ -15,6 +15,9 @@ export class ModuleHost {
     // Node hands dynamic import() back to us; V8 needs the record linked and evaluated before it
     // can give out its namespace, and import() of an errored module rejects with its error.
     this.importModuleDynamically = async (specifier, referrer, attributes) => {
+      // Loading is asynchronous for a real host: the module graph being evaluated right now
+      // finishes before an import() it started can evaluate anything (verify-dfs.js).
+      await null;
       const referrerPath = referrer?.identifier ?? this.scriptPath;
       const record = this.load(String(specifier), referrerPath, attributesOf(attributes));
       await this.linkAndEvaluate(record);
