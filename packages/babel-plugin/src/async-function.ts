@@ -28,7 +28,7 @@ import { rewriteSuper } from "./super-access.js";
 export function lowerAsyncFunction(path: NodePath<t.Function>, ctx: FileContext): void {
   const node = path.node;
   const isGenerator = node.generator;
-  if (!isGenerator) rejectYieldIdentifiers(path);
+  if (!isGenerator && !path.isInStrictMode()) renameYieldIdentifiers(path, ctx);
   const uses = scanLexicalUses(node);
   const isArrow = path.isArrowFunctionExpression();
   if (isArrow && !t.isBlockStatement(node.body)) {
@@ -234,17 +234,53 @@ function readOnlyAssignment(violation: NodePath, name: string): void {
   violation.replaceWith(t.sequenceExpression([node.right, t.callExpression(thrower, [])]));
 }
 
-/** In sloppy code `yield` may name a variable inside an async function, but not inside the
- *  generator its body moves to. */
-function rejectYieldIdentifiers(path: NodePath<t.Function>): void {
-  const check = (node: t.Node): void => {
-    if (t.isIdentifier(node, { name: "yield" })) {
-      throw errorAt(path, "UNSUPPORTED_YIELD_IDENTIFIER",
-        "a variable named `yield` inside an async function cannot move into a generator; rename it.");
-    }
-  };
-  for (const param of path.node.params) walkLexical(param, check);
-  walkLexical(path.node.body, check);
+/**
+ * In sloppy code `yield` may name a variable inside an async function, but not inside the
+ * generator its body moves to. A binding declared in the function is renamed; one from outside
+ * is reached through an accessor object declared beside it, which works as a read, a write and
+ * a destructuring target alike:
+ *   let yield = 4; async function f() { return yield; }
+ *   →  let yield = 4; const _yield = { get value() { return yield; }, set value(v) { yield = v; } };
+ *      function* f$() { return _yield.value; }
+ */
+function renameYieldIdentifiers(path: NodePath<t.Function>, ctx: FileContext): void {
+  const outside = ctx.yieldAccessors;
+  path.traverse({
+    Function(inner) {
+      if (!inner.isArrowFunctionExpression()) inner.skip(); // their own `yield` is fine
+    },
+    Identifier(id: NodePath<t.Identifier>) {
+      if (id.node.name !== "yield") return;
+      if (!((id as NodePath).isReferencedIdentifier() || (id as NodePath).isBindingIdentifier() || isAssignmentTarget(id))) return;
+      const binding = id.scope.getBinding("yield");
+      if (binding && binding.scope.getFunctionParent()?.block === path.node) {
+        binding.scope.rename("yield", ctx.names.fresh("_yield"));
+        return;
+      }
+      const scope = binding ? binding.scope : path.scope.getProgramParent();
+      let accessor = outside.get(scope.block);
+      if (!accessor) {
+        accessor = t.identifier(ctx.names.fresh("_yield"));
+        outside.set(scope.block, accessor);
+        const value = t.identifier("yield");
+        const object = t.objectExpression([
+          t.objectMethod("get", t.identifier("value"), [], t.blockStatement([t.returnStatement(value)])),
+          t.objectMethod("set", t.identifier("value"), [t.identifier("v")],
+            t.blockStatement([t.expressionStatement(t.assignmentExpression("=", t.identifier("yield"), t.identifier("v")))])),
+        ]);
+        const block = scope.path.isProgram() ? scope.path.node.body : (scope.block as any).body?.body ?? (scope.block as any).body;
+        (block as t.Statement[]).unshift(t.variableDeclaration("const", [t.variableDeclarator(accessor, object)]));
+      }
+      id.replaceWith(t.memberExpression(t.identifier(accessor.name), t.identifier("value")));
+    },
+  });
+}
+
+function isAssignmentTarget(id: NodePath<t.Identifier>): boolean {
+  const parent = id.parentPath;
+  return Boolean(parent && (parent.isAssignmentExpression({ left: id.node }) || parent.isArrayPattern() ||
+    parent.isObjectProperty({ value: id.node }) || parent.isAssignmentPattern({ left: id.node }) || parent.isUpdateExpression() ||
+    parent.isRestElement()));
 }
 
 /** Gives a replacement the source position of what it replaces, so source maps (the

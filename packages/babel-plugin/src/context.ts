@@ -12,6 +12,8 @@ export class FileContext {
   classes: ClassContainers;
   /** Captures of `arguments` / `new.target` made for async arrows, per enclosing function. */
   captures = new WeakMap<t.Node, Map<string, t.Identifier>>();
+  /** `_yield` accessor objects for outer variables named `yield`, per declaring scope. */
+  yieldAccessors = new WeakMap<t.Node, t.Identifier>();
   /** `(_obj = { … })` slots giving object-literal methods an explicit home object. */
   objectHomes = new WeakMap<t.Node, t.Identifier>();
 

@@ -26,11 +26,6 @@ describe("errors", () => {
     expect(error.message).toMatch(/script or CommonJS file is only lowered with the option topLevelAwait: "wrap"/);
   });
 
-  it("rejects a variable named yield that would change meaning inside a generator", () => {
-    const error = errorOf("async function f() { var yield = 1; return yield; }", {}, { sourceType: "script" });
-    expect(error.message).toMatch(/named `yield`/);
-    expect(error.code).toBe("UNSUPPORTED_YIELD_IDENTIFIER");
-  });
 
   it("rejects super as a destructuring target instead of emitting broken code", () => {
     const error = errorOf("class A extends B { async m(o) { ({ x: super.x } = o); } }");

@@ -97,3 +97,17 @@ describe("a named async function expression's own name", () => {
     expect(Array.from(realm.out)).toEqual(["function", "TypeError"]);
   });
 });
+
+describe("a variable named yield in sloppy code", () => {
+  it("keeps working inside and outside the lowered function", async () => {
+    const realm = runInline(`
+      var yield = 4, out = [];
+      async function reads() { return yield; }
+      async function writes() { [yield] = [5]; yield += 1; }
+      async function local() { var yield = "own"; return yield; }
+      reads().then((v) => out.push(v)).then(writes).then(() => out.push(yield)).then(local).then((v) => out.push(v, yield));
+    `);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(Array.from(realm.out)).toEqual([4, 6, "own", 6]);
+  });
+});

@@ -1,6 +1,6 @@
 import type { NodePath } from "@babel/core";
 import type { types as t } from "@babel/core";
-import { collectOwn, containsOwn } from "./own-body.js";
+import { canAwait, collectOwn, containsOwn } from "./own-body.js";
 import { handlesRejection } from "./promise-handling.js";
 import type { Rule } from "./rule.js";
 
@@ -19,7 +19,7 @@ const MESSAGE =
 export const awaitInFinally: Rule = (ctx) => ({
   TryStatement(path) {
     const finalizer = path.get("finalizer") as NodePath;
-    if (!finalizer.node || !errorMayBeInFlight(path)) return;
+    if (!finalizer.node || !canAwait(path) || !errorMayBeInFlight(path)) return;
     const awaits = collectOwn(finalizer, (p) => p.isAwaitExpression()) as NodePath<t.AwaitExpression>[];
     const exposed = awaits.find((a) => !handlesRejection(a.get("argument")) && !isGuarded(a, finalizer));
     if (exposed) ctx.report(exposed.node, CODE, MESSAGE);

@@ -1,7 +1,7 @@
 import type { NodePath } from "@babel/core";
 import type { types as t } from "@babel/core";
 import { awaitDerivedBindings, awaitsDelay, carriesAwaitedValue, exitDependsOnAwait, testDependsOnAwait } from "./loop-dependence.js";
-import { collectOwn, containsOwn } from "./own-body.js";
+import { canAwait, collectOwn, containsOwn } from "./own-body.js";
 import { isGlobal, propertyName } from "./promise-knowledge.js";
 import type { Rule } from "./rule.js";
 
@@ -26,7 +26,7 @@ const COMBINATORS = new Set(["all", "allSettled", "any", "race"]);
  */
 export const awaitInLoop: Rule = (ctx) => ({
   Loop(loop: NodePath<t.Loop>) {
-    if (loop.isForOfStatement() && loop.node.await) return;
+    if ((loop.isForOfStatement() && loop.node.await) || !canAwait(loop)) return;
     const awaits = collectOwn(loop, (p) => p.isAwaitExpression() && repeatingLoop(p)?.node === loop.node) as NodePath<t.AwaitExpression>[];
     const working = awaits.filter(startsWork);
     if (working.length === 0 || awaitsDelay(awaits)) return;

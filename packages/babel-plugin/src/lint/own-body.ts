@@ -34,3 +34,10 @@ export function containsOwn(root: NodePath, test: (path: NodePath) => boolean): 
 export function isWithin(path: NodePath, ancestor: NodePath): boolean {
   return path.node === ancestor.node || path.findParent((p) => p.node === ancestor.node) !== null;
 }
+
+/** Whether an `await` can appear at `path`: in an async function, or at the top level of a module. */
+export function canAwait(path: NodePath): boolean {
+  const fn = path.getFunctionParent();
+  if (fn) return fn.node.async === true;
+  return (path.scope.getProgramParent().path.node as { sourceType?: string }).sourceType === "module";
+}
