@@ -3,7 +3,7 @@
 
 /** Is this run a divergence of the same kind as `found` (a transform crash stays a transform crash)? */
 function sameKind(found, result) {
-  if (result.same || result.timedOut || result.crashed) return false;
+  if (result.same || result.timedOut || result.crashed || result.invalidProgram) return false;
   return found.transformError ? result.transformError === found.transformError : !result.transformError;
 }
 

@@ -4,7 +4,7 @@
 // Generates the programs of seeds A..B, runs each natively and transformed, and saves every
 // divergence, minimized, as <out>/<seed>.js (default test/fuzz/reproducers for unawait,
 // test/fuzz/.work/<transform>-reproducers otherwise, so Babel's findings never land in CI).
-import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { firstDifference, minimizeDivergence, runSeeds } from "./campaign.mjs";
@@ -56,11 +56,26 @@ function fail(message) {
   process.exit(2);
 }
 
+// The fuzzer tests the built packages; a source edit after the last build would go untested.
 function checkBuilt(options) {
-  const needed = options.transform === "unawait" ? [PLUGIN_ENTRY, join(RUNTIME_CJS_DIR, "index.js")] : [];
-  for (const file of needed) {
-    if (!existsSync(file)) fail(`${file} is missing: run \`pnpm build\` first`);
+  if (options.transform !== "unawait") return;
+  const packages = [[PLUGIN_ENTRY, "../../packages/babel-plugin/src"], [join(RUNTIME_CJS_DIR, "index.js"), "../../packages/runtime/src"]];
+  for (const [built, source] of packages) {
+    if (!existsSync(built)) fail(`${built} is missing: run \`pnpm build\` first`);
+    const sourceDir = fileURLToPath(new URL(source, import.meta.url));
+    if (newestMtime(sourceDir) > statSync(built).mtimeMs) {
+      console.warn(`fuzz: warning: ${sourceDir} changed after its last build; run \`pnpm build\` to fuzz the current code`);
+    }
   }
+}
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
 }
 
 async function show(pool, seed, options) {
@@ -95,7 +110,8 @@ function progress(total) {
 }
 
 function describeDivergence(found) {
-  const what = found.timedOut ? "timed out" : found.crashed ? "crashed its worker" : found.transformError ?? "logs differ";
+  const what = found.invalidProgram ? `the generator wrote an invalid program (${found.invalidProgram})`
+    : found.timedOut ? "timed out" : found.crashed ? "crashed its worker" : found.transformError ?? "logs differ";
   const diff = firstDifference(found.native, found.transformed);
   return [`seed ${found.seed}: ${what} (from log line ${diff.line})`,
     ...diff.native.map((l) => `    native      ${l}`), ...diff.transformed.map((l) => `    transformed ${l}`)].join("\n");
@@ -110,10 +126,11 @@ async function main() {
     if (args.show !== undefined) return await show(pool, args.show, options);
     const total = args.to - args.from + 1;
     console.log(`fuzz: seeds ${args.from}..${args.to}, transform ${options.transform}${options.transform === "unawait" ? ` (runtime ${options.runtime})` : ""}, async generators ${options.asyncGenerators ? "on" : "off"}, ${args.jobs} workers`);
+    await pool.ready;
     const bar = progress(total);
     const divergences = await runSeeds(pool, args, options, (_, result) => bar.tick(result));
     const seconds = bar.end();
-    console.log(`fuzz: ${total} seeds in ${seconds.toFixed(1)} s (${(total / seconds).toFixed(1)} seeds/s), ${divergences.length} divergent`);
+    console.log(`fuzz: ${total} seeds in ${seconds.toFixed(1)} s after worker start-up (${(total / seconds).toFixed(1)} seeds/s), ${divergences.length} divergent`);
     for (const found of divergences) console.log(describeDivergence(found));
     if (divergences.length && args.minimize) await saveMinimized(pool, divergences, args);
     process.exitCode = divergences.length ? 1 : 0;
@@ -126,7 +143,7 @@ async function saveMinimized(pool, divergences, args) {
   const out = args.out ?? (args.options.transform === "unawait" ? REPRODUCERS_DIR : fileURLToPath(new URL(`./.work/${args.options.transform}-reproducers/`, import.meta.url)));
   mkdirSync(out, { recursive: true });
   for (const found of divergences) {
-    if (found.timedOut || found.crashed) continue;
+    if (found.timedOut || found.crashed || found.invalidProgram) continue;
     process.stderr.write(`fuzz: minimizing seed ${found.seed} (${found.code.length} characters)…\n`);
     const minimized = await minimizeDivergence(pool, found, args.options, { maxTests: args.maxTests });
     const file = join(out, `${found.seed}.js`);

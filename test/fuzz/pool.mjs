@@ -13,12 +13,18 @@ export function createPool({ size = 2, timeoutMs = 20_000 } = {}) {
   let nextId = 0;
   let closed = false;
 
+  let started = 0;
+  let markReady;
+  const ready = new Promise((resolve) => (markReady = resolve));
   const spawn = () => {
     const env = { ...process.env };
     delete env.NODE_OPTIONS; // vitest's loader options must not reach the worker
     const child = fork(WORKER, [], { env, stdio: ["ignore", "inherit", "inherit", "ipc"] });
     child.on("message", (message) => {
-      if (message.ready) return release(child);
+      if (message.ready) {
+        if (++started === size) markReady();
+        return release(child);
+      }
       const job = busy.get(child);
       if (!job || job.id !== message.id) return;
       clearTimeout(job.timer);
@@ -62,6 +68,8 @@ export function createPool({ size = 2, timeoutMs = 20_000 } = {}) {
   for (let i = 0; i < size; i++) spawn();
   return {
     size,
+    /** Resolves once every first worker has loaded (Babel, the plugin): for timing the steady state. */
+    ready,
     /** Generates the program of `seed` in a worker and compares its runs. */
     compareSeed: (seed, options) => submit({ seed, options }),
     /** Compares the runs of a given program. */

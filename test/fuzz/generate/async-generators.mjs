@@ -45,7 +45,9 @@ function iterable(p, cx, forDelegation) {
   if (kind === "syncIterator") return syncIterator(p);
   if (kind === "array") return `[${Array.from({ length: p.rng.int(0, 3) }, () => operand(p, nested(cx))).join(", ")}]`;
   // A sync generator (it has `throw`), also standing in for an async generator nobody can afford.
-  return `(function* () { yield ${value(p)}; yield ${operand(p, nested(cx))}; })()`;
+  // Its body is a function of its own: no `super`, and `this`/`arguments` are not the outer ones.
+  const inner = nested(cx, { superOk: false, superCalls: [], thisOk: false, argumentsOk: false });
+  return `(function* () { yield ${value(p)}; yield ${operand(p, inner)}; })()`;
 }
 
 /** A hand-written async iterable whose next/return/throw log, so closing and forwarding show in the log. */
