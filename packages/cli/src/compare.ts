@@ -77,11 +77,12 @@ function report(name: string, native: RunResult, transformed: RunResult, io: Io,
   for (const [label, run] of [[`stderr of node ${name}`, native], ["stderr of the transformed run", transformed]] as const) {
     if (run.stderr) text += `\n${c.dim(`${label} (not compared):`)}\n${run.stderr}${run.stderr.endsWith("\n") ? "" : "\n"}`;
   }
-  const same = first < 0 && !statusDiffers && !native.timedOut && !transformed.timedOut;
+  const timedOut = native.timedOut || transformed.timedOut;
+  const same = first < 0 && !statusDiffers && !timedOut;
   if (same) text += `\n${c.green("same log and exit status")}\n`;
+  else if (timedOut) text += `\n${c.red("a run hit the time limit (--timeout): the outcome is unknown")}\n`;
   else if (first >= 0) text += `\n${c.red(`the logs differ first at line ${firstLine(rows, first)}`)}\n`;
-  else if (statusDiffers) text += `\n${c.red(`the exit statuses differ: ${native.status} vs ${transformed.status}`)}\n`;
-  else text += `\n${c.red("a run hit the time limit: the outcome is unknown")}\n`;
+  else text += `\n${c.red(`the exit statuses differ: ${native.status} vs ${transformed.status}`)}\n`;
   io.stdout.write(text);
   return same ? EXIT_OK : EXIT_FILES_FAILED;
 }

@@ -32,6 +32,8 @@ export async function main(argv: string[], io: Io = processIo(), deps: Partial<D
   const program = createProgram(io, version, {
     async compile(inputs, rawFlags, given) {
       const { config, flags } = await withConfig(rawFlags, given);
+      // A bare `--source-maps` arrives as `true`.
+      if ((flags.sourceMaps as unknown) === true) flags.sourceMaps = "true";
       const fromConfig = inputs.length === 0 && config?.options.inputs ? config.options.inputs : inputs;
       const globBase = config && !given.has("ignore") && !given.has("only") ? config.dir : undefined;
       exitCode = await compile(fromConfig, flags, io, {
