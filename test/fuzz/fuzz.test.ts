@@ -39,6 +39,7 @@ describe("saved fuzz reproducers", () => {
     for (const runtime of ["require", "inline"]) {
       it(`${reproducer.name} (runtime ${runtime})`, async () => {
         const result = await pool.compareCode(reproducer.code, { ...reproducer.options, transform: "unawait", runtime });
+        expect(result.invalidProgram ?? result.transformError ?? (result.timedOut && "timed out") ?? null).toBeNull();
         expect(result.transformed).toEqual(result.native);
       });
     }
