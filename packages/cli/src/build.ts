@@ -53,6 +53,10 @@ export async function build(jobs: BuildJob[], context: BuildContext): Promise<Ta
   const work = prepared.map((p) => (p.kind === "transform" ? p.input : p.kind === "copy" ? p.check : undefined));
   const count = work.filter(Boolean).length;
   const engine = count ? context.engines.for(count, work.reduce((sum, input) => sum + (input?.code.length ?? 0), 0)) : undefined;
+  if (engine && context.verbose) {
+    const where = engine.threads ? `${engine.threads} worker threads` : "the main thread";
+    context.io.stderr.write(`unawait: ${count} file${count === 1 ? "" : "s"} to transform, on ${where}\n`);
+  }
   try {
     const results = transformLargestFirst(work, engine);
     await Promise.all(

@@ -8,6 +8,8 @@ import { WorkerPool, workerScript } from "./pool.js";
 export interface Engine {
   transform: Transformer;
   close(): Promise<void>;
+  /** Worker threads in use; 0 when the main thread transforms. */
+  threads: number;
 }
 
 export interface EngineOptions {
@@ -33,9 +35,9 @@ export class Engines {
     const wanted = Math.min(this.options.workers ?? availableParallelism(), count, Math.ceil(bytes / BYTES_PER_WORKER));
     if (script && wanted >= 2) {
       const pool = new WorkerPool(script, wanted, this.options.pluginOptions);
-      return { transform: pool.transform, close: () => pool.close() };
+      return { transform: pool.transform, close: () => pool.close(), threads: wanted };
     }
-    return { transform: (input) => this.mainThread().then((transform) => transform(input)), close: async () => {} };
+    return { transform: (input) => this.mainThread().then((transform) => transform(input)), close: async () => {}, threads: 0 };
   }
 
   /** Babel and the plugin load on the main thread once, and stay for later rebuilds (watch). */

@@ -49,6 +49,7 @@ export class Reporter {
         cliProgress.Presets.shades_classic,
       );
       this.bar = this.multibar.create(options.total, 0);
+      this.multibar.update(); // draw at once: later frames come on a timer, which a quick run never sees
     }
   }
 
