@@ -9,6 +9,7 @@ import type { Io } from "./io.js";
 import { limit } from "./limit.js";
 import type { SourceMapMode } from "./options.js";
 import { PackageTypeLookup } from "./package-type.js";
+import { PluginLoadError } from "./plugin.js";
 import { prepare, type Prepared } from "./prepare.js";
 import { Reporter, type Outcome } from "./report.js";
 import type { Tally } from "./summary.js";
@@ -61,9 +62,10 @@ export async function build(jobs: BuildJob[], context: BuildContext): Promise<Ta
     const results = transformLargestFirst(work, engine);
     await Promise.all(
       jobs.map(async (job, index) => {
-        const outcome = await finish(job, prepared[index], results[index], context).catch(
-          (error: unknown): Outcome => ({ path: job.file.path, status: "failed", diagnostic: toDiagnostic(error, job.file.path) }),
-        );
+        const outcome = await finish(job, prepared[index], results[index], context).catch((error: unknown): Outcome => {
+          if (error instanceof PluginLoadError) throw error;
+          return { path: job.file.path, status: "failed", diagnostic: toDiagnostic(error, job.file.path) };
+        });
         reporter.done(index, outcome);
       }),
     );

@@ -1,7 +1,7 @@
 import { availableParallelism } from "node:os";
 import type { Transformer } from "./compile-file.js";
 import type { PluginOptions } from "./options.js";
-import type { BabelPlugin } from "./plugin.js";
+import { PluginLoadError, type BabelPlugin } from "./plugin.js";
 import { WorkerPool, workerScript } from "./pool.js";
 
 /** Where transforms run: worker threads for a batch worth it, else the main thread. */
@@ -45,7 +45,10 @@ export class Engines {
     this.inProcess ??= (async () => {
       const { loadPlugin } = await import("./plugin.js");
       const { createTransformer } = await import("./compile-file.js");
-      const plugin = await (this.options.loadPlugin ?? loadPlugin)();
+      const plugin = await (this.options.loadPlugin ?? loadPlugin)().catch((error: unknown) => {
+        if (error instanceof PluginLoadError) throw error;
+        throw new PluginLoadError(error instanceof Error ? error.message : String(error), { cause: error });
+      });
       return createTransformer({ plugin, pluginOptions: this.options.pluginOptions });
     })();
     return this.inProcess;

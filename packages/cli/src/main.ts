@@ -5,7 +5,7 @@ import { Engines } from "./engine.js";
 import { EXIT_FILES_FAILED, EXIT_OK, EXIT_USAGE, UsageError } from "./errors.js";
 import { processIo, type Io } from "./io.js";
 import { pluginOptionsFrom, type CompileFlags, type TransformFlags } from "./options.js";
-import type { BabelPlugin } from "./plugin.js";
+import { PluginLoadError, type BabelPlugin } from "./plugin.js";
 import { createProgram } from "./program.js";
 import { ownVersion } from "./version.js";
 
@@ -73,6 +73,10 @@ function failure(error: unknown, io: Io): number {
   if (error instanceof UsageError) {
     io.stderr.write(`error: ${error.message}\n(run unawait --help for usage)\n`);
     return EXIT_USAGE;
+  }
+  if (error instanceof PluginLoadError) {
+    io.stderr.write(`unawait: error: ${error.message}\n`);
+    return EXIT_FILES_FAILED;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
   io.stderr.write(`unawait: internal error, please report it:\n${detail}\n`);

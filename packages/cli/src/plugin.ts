@@ -6,6 +6,14 @@ export type BabelPlugin = (api: any, options: PluginOptions, dirname: string) =>
 
 const PLUGIN_MODULE = "@unawait/babel-plugin";
 
+/** The transform cannot run at all: one message for the run, not one per file. */
+export class PluginLoadError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = "PluginLoadError";
+  }
+}
+
 /** Loaded on first use, so `--help`, `--version` and usage errors never pay for (or trip over)
  *  loading the transform. */
 export async function loadPlugin(): Promise<BabelPlugin> {
@@ -14,11 +22,11 @@ export async function loadPlugin(): Promise<BabelPlugin> {
     loaded = (await import(PLUGIN_MODULE)) as { default?: unknown };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`cannot load ${PLUGIN_MODULE} (is it installed and built?): ${reason}`, { cause: error });
+    throw new PluginLoadError(`cannot load ${PLUGIN_MODULE} (is it installed and built?): ${reason}`, { cause: error });
   }
   const plugin = unwrapDefault(loaded.default ?? loaded);
   if (typeof plugin !== "function") {
-    throw new Error(`${PLUGIN_MODULE} has no default export that is a Babel plugin function`);
+    throw new PluginLoadError(`${PLUGIN_MODULE} has no default export that is a Babel plugin function`);
   }
   return plugin as BabelPlugin;
 }

@@ -3,12 +3,15 @@ import { dirname, join } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { TransformResult, Transformer } from "./compile-file.js";
 import { thisModuleFile } from "./here.js";
+import { PluginLoadError } from "./plugin.js";
 import type { PluginOptions } from "./options.js";
 import type { TransformInput } from "./transform.js";
 
 interface Task {
   input: TransformInput;
   done: (result: TransformResult) => void;
+  /** Only when no worker could start: the run cannot go on. */
+  abort: (error: Error) => void;
 }
 
 interface Slot {
@@ -44,8 +47,8 @@ export class WorkerPool {
   }
 
   readonly transform: Transformer = (input) =>
-    new Promise((done) => {
-      this.queue.push({ input, done });
+    new Promise((done, abort) => {
+      this.queue.push({ input, done, abort });
       this.dispatch();
     });
 
@@ -82,13 +85,15 @@ export class WorkerPool {
       this.slots.splice(this.slots.indexOf(slot), 1);
       this.broken = error;
     }
-    if (task) fail(task, error);
+    if (task && slot.served) fail(task, error);
+    else if (task) task.abort(new PluginLoadError(`a worker thread could not start: ${error.message}`, { cause: error }));
     this.dispatch();
   }
 
   private dispatch(): void {
     if (this.broken && this.slots.length === 0) {
-      for (const task of this.queue.splice(0)) fail(task, this.broken);
+      const error = new PluginLoadError(`no worker thread could start: ${this.broken.message}`, { cause: this.broken });
+      for (const task of this.queue.splice(0)) task.abort(error);
     }
     for (const slot of this.slots) {
       if (slot.task || this.queue.length === 0) continue;

@@ -91,11 +91,13 @@ describe("main, wired to a stand-in plugin", async () => {
     expect((await run(root, ["explain", "--help"])).stdout).toMatch(/^Usage: unawait explain \[options\] <file>/);
   });
 
-  it("reports a plugin that cannot be loaded as an internal error, exit 1", async () => {
-    const io = fakeIo(root);
-    const exitCode = await main(["src/a.js"], io, { ...deps, loadPlugin: () => Promise.reject(new Error("no build")) });
-    expect(exitCode).toBe(1);
-    expect(io.stderr.text).toMatch(/^unawait: internal error, please report it:\nError: no build\n/);
+  it("reports a plugin that cannot be loaded once for the run, exit 1", async () => {
+    for (const argv of [["src/a.js"], ["src", "-d", "out-unloadable", "--no-cache"]]) {
+      const io = fakeIo(root);
+      const exitCode = await main(argv, io, { ...deps, loadPlugin: () => Promise.reject(new Error("no build")) });
+      expect(exitCode).toBe(1);
+      expect(io.stderr.text).toBe("unawait: error: no build\n");
+    }
   });
 });
 
