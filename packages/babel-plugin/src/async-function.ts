@@ -73,8 +73,15 @@ export function lowerAsyncFunction(path: NodePath<t.Function>, ctx: FileContext)
     node.body = t.callExpression(ctx.helpers.ref("run"), callArgs);
   } else {
     const callArgs: t.Expression[] = [reference];
-    if (needsThis || needsArgs) callArgs.push(t.thisExpression());
-    if (needsArgs) callArgs.push(t.identifier("arguments"));
+    const shaped = isGenerator && path.isFunctionDeclaration() && path.node.id;
+    if (needsThis || needsArgs || shaped) callArgs.push(t.thisExpression());
+    if (needsArgs || shaped) callArgs.push(t.identifier("arguments"));
+    if (shaped) {
+      // Native shape: `gen` inherits %AsyncGeneratorFunction.prototype% and instances inherit
+      // `gen.prototype`. Set up at the top of the scope, before any hoisted call can happen.
+      callArgs.push(t.identifier(path.node.id!.name));
+      giveGeneratorFunctionShape(path as NodePath<t.FunctionDeclaration>, ctx);
+    }
     node.params = placeholderParams(node.params, ctx.names);
     node.body = t.blockStatement(
       [t.returnStatement(t.callExpression(ctx.helpers.ref(isGenerator ? "asyncGen" : "run"), callArgs))],
@@ -166,6 +173,26 @@ function placeGenerator(
     path.replaceWith(t.assignmentExpression("=", t.identifier(selfName), path.node as t.FunctionExpression));
   }
   return reference;
+}
+
+/**
+ *   async function* gen() {}   →   asyncGeneratorFunction(gen);   (first statement of the scope)
+ *                                  function gen() { return asyncGen(gen$, this, arguments, gen); }
+ */
+function giveGeneratorFunctionShape(path: NodePath<t.FunctionDeclaration>, ctx: FileContext): void {
+  const setup = t.expressionStatement(t.callExpression(ctx.helpers.ref("asyncGeneratorFunction"), [t.identifier(path.node.id!.name)]));
+  const parent = path.parentPath.isExportDeclaration() ? path.parentPath.parentPath! : path.parentPath;
+  const list: t.Statement[] = parent.isSwitchCase()
+    ? (parent.parentPath as NodePath<t.SwitchStatement>).node.cases[0]!.consequent
+    : (parent.node as t.Program | t.BlockStatement).body;
+  let index = 0;
+  while (index < list.length && (t.isImportDeclaration(list[index]) || isSloppyLet(list[index]))) index++;
+  list.splice(index, 0, setup);
+}
+
+/** The `let f = function f…` a sloppy block declaration became (see hoistSloppyBlockWrapper). */
+function isSloppyLet(statement: t.Statement | undefined): boolean {
+  return t.isVariableDeclaration(statement, { kind: "let" }) && t.isFunctionExpression(statement.declarations[0]?.init);
 }
 
 /** A declaration directly in a block or switch case of sloppy code. */

@@ -64,7 +64,7 @@ export function lowerForAwait(path: NodePath<t.ForOfStatement>, ctx: FileContext
     loop = t.labeledStatement(t.identifier((outer.node as t.LabeledStatement).label.name), loop);
   }
   const lowered = t.blockStatement([
-    t.variableDeclaration("const", [t.variableDeclarator(it, t.callExpression(helper("asyncIterator"), [right]))]),
+    ...getIterator(left, t.callExpression(helper("asyncIterator"), [right]), it),
     t.variableDeclaration("let", [t.variableDeclarator(inBody, t.booleanLiteral(false))]),
     t.tryStatement(
       t.blockStatement([loop]),
@@ -76,6 +76,33 @@ export function lowerForAwait(path: NodePath<t.ForOfStatement>, ctx: FileContext
     ),
   ]);
   outer.replaceWith(lowered);
+}
+
+/**
+ * `const _it = asyncIterator(xs);` — except when the head names the loop's own let/const
+ * bindings: natively they are in their temporal dead zone there (`for await (const x of x)`
+ * throws a ReferenceError), so the head is evaluated in a block that declares them after it:
+ *   let _it; { _it = asyncIterator(x); let x; }
+ */
+function getIterator(left: t.ForOfStatement["left"], init: t.Expression, it: t.Identifier): t.Statement[] {
+  const declared = t.isVariableDeclaration(left) && left.kind !== "var" ? Object.keys(t.getBindingIdentifiers(left)) : [];
+  const shadowed = declared.filter((name) => mentions(init, name));
+  if (!shadowed.length) return [t.variableDeclaration("const", [t.variableDeclarator(it, init)])];
+  return [
+    t.variableDeclaration("let", [t.variableDeclarator(t.identifier(it.name))]),
+    t.blockStatement([
+      t.expressionStatement(t.assignmentExpression("=", t.identifier(it.name), init)),
+      t.variableDeclaration("let", shadowed.map((name) => t.variableDeclarator(t.identifier(name)))),
+    ]),
+  ];
+}
+
+function mentions(node: t.Node, name: string): boolean {
+  if (t.isIdentifier(node, { name })) return true;
+  return (t.VISITOR_KEYS[node.type] ?? []).some((key) => {
+    const child = (node as any)[key];
+    return (Array.isArray(child) ? child : [child]).some((c) => c && typeof c.type === "string" && mentions(c, name));
+  });
 }
 
 /** The loop's left-hand side bound to the value: a declaration (`const x`, `let {a}`, `var y`)

@@ -20,6 +20,16 @@ type State = PluginPass & { unawait?: FileContext };
  * generator driven by @unawait/runtime. Inner functions are lowered before outer ones (on exit),
  * so an outer body moves into its generator with its inner functions already plain.
  */
+/** The function whose `await` this is. Unlike getFunctionParent, a method's computed key and
+ *  decorators belong to the code around the method, not to the method. */
+function ownerFunction(path: NodePath): NodePath | null {
+  let child: NodePath = path;
+  for (let parent = path.parentPath; parent; child = parent, parent = parent.parentPath) {
+    if (parent.isFunction() && child.key !== "key" && child.listKey !== "decorators") return parent;
+  }
+  return null;
+}
+
 /** A top-level await: an error in modules (and by default), wrapped in scripts on request. */
 function topLevel(path: NodePath<t.AwaitExpression | t.ForOfStatement>, state: State): void {
   const ctx = state.unawait!;
@@ -60,11 +70,11 @@ export default function unawait(api: { assertVersion?: (range: number | string) 
         },
       },
       AwaitExpression(path, state) {
-        if (!path.getFunctionParent()) topLevel(path, state);
+        if (!ownerFunction(path)) topLevel(path, state);
       },
       ForOfStatement: {
         enter(path, state) {
-          if (path.node.await && !path.getFunctionParent()) topLevel(path, state);
+          if (path.node.await && !ownerFunction(path)) topLevel(path, state);
         },
         exit(path, state) {
           if (path.node.await) lowerForAwait(path, state.unawait!);

@@ -9,8 +9,11 @@ export class NameRegistry {
 
   constructor(program: NodePath<t.Program>) {
     this.taken = new Set();
+    // Only names that denote variables: `o.run` or `{ asyncIterator: 1 }` cannot shadow a helper.
     program.traverse({
-      Identifier: (p) => void this.taken.add(p.node.name),
+      Identifier: (p) => {
+        if (!isPropertyName(p)) this.taken.add(p.node.name);
+      },
       JSXIdentifier: (p) => void this.taken.add(p.node.name),
     });
   }
@@ -23,6 +26,15 @@ export class NameRegistry {
     this.taken.add(name);
     return name;
   }
+}
+
+function isPropertyName(p: NodePath<t.Identifier>): boolean {
+  const parent = p.parent;
+  if ((t.isMemberExpression(parent) || t.isOptionalMemberExpression(parent)) && parent.property === p.node) return !parent.computed;
+  if ((t.isObjectProperty(parent) || t.isObjectMethod(parent) || t.isClassMethod(parent) || t.isClassProperty(parent)) && parent.key === p.node) {
+    return !parent.computed && !(t.isObjectProperty(parent) && parent.shorthand);
+  }
+  return false;
 }
 
 /** The name a reader would use for a function: its own name, its method key, or the variable

@@ -46,7 +46,8 @@ export function rewriteSuper(fnPath: NodePath<t.Function>, rewrite: SuperRewrite
         t.isUpdateExpression(parent);
       if (handledByParent) return;
       if (t.isTaggedTemplateExpression(parent) || t.isUnaryExpression(parent, { operator: "delete" }) ||
-          t.isForXStatement(parent) || t.isArrayPattern(parent) || t.isRestElement(parent) || t.isAssignmentPattern(parent)) {
+          (t.isForXStatement(parent) && parent.left === node) || t.isArrayPattern(parent) || t.isRestElement(parent) ||
+          (t.isAssignmentPattern(parent) && parent.left === node)) {
         throw unsupported(fnPath, node);
       }
       return get(keyOf(node));

@@ -23,7 +23,7 @@ const QUIET = Object.create(NativePromise.prototype, { constructor: { value: und
 export const RESOLVED = promiseResolve(NativePromise, STORED);
 Object.setPrototypeOf(RESOLVED, QUIET);
 
-const { getOwnPropertyDescriptor, defineProperty } = Object;
+const { getOwnPropertyDescriptor, defineProperty, getPrototypeOf: prototypeOf, setPrototypeOf: lendPrototype } = Object;
 const hasOwn = Object.prototype.hasOwnProperty.call.bind(Object.prototype.hasOwnProperty) as (o: object, k: PropertyKey) => boolean;
 const HIDDEN = { value: undefined, writable: true, enumerable: false, configurable: true };
 
@@ -42,13 +42,34 @@ export function awaitValue(
     return true;
   }
   const promise = promiseResolve(NativePromise, value);
-  if (promise === value && hasOwn(promise, "constructor")) thenQuietly(promise, onFulfilled, onRejected);
-  else promiseThen(promise, onFulfilled, onRejected);
+  if (promise === value && hasOwn(promise, "constructor")) {
+    thenQuietly(promise, onFulfilled, onRejected);
+  } else {
+    try {
+      promiseThen(promise, onFulfilled, onRejected);
+    } catch {
+      // `then` looked up a broken constructor (e.g. Promise.prototype.constructor = false),
+      // which native await never does: attach without the lookup.
+      thenQuietly(promise, onFulfilled, onRejected);
+    }
+  }
   return false;
 }
 
+/** `then` without SpeciesConstructor reading anything: an own `constructor` is hidden for the
+ *  call, an inherited one by lending the promise a prototype whose `constructor` is undefined. */
 function thenQuietly(promise: Promise<unknown>, onFulfilled: (v: unknown) => void, onRejected: (r: unknown) => void): void {
-  const own = getOwnPropertyDescriptor(promise, "constructor")!;
+  const own = getOwnPropertyDescriptor(promise, "constructor");
+  if (!own) {
+    const proto = prototypeOf(promise);
+    lendPrototype(promise, QUIET);
+    try {
+      promiseThen(promise, onFulfilled, onRejected);
+    } finally {
+      lendPrototype(promise, proto);
+    }
+    return;
+  }
   if (!own.configurable) {
     promiseThen(promise, onFulfilled, onRejected); // cannot hide it: one extra read (documented)
     return;

@@ -209,3 +209,17 @@ describe("run: what an await reads", () => {
   });
 
 });
+
+describe("run: a broken Promise.prototype.constructor", () => {
+  it("awaits objects as native await does, which never looks the constructor up", () => {
+    const script = `
+      const { run } = require("@unawait/runtime");
+      const log = [];
+      Promise.prototype.constructor = false;
+      (async () => { log.push("native", await {}); })();
+      run(function* () { log.push("lowered", yield {}); });
+      setTimeout(() => process.stdout.write(JSON.stringify(log)));`;
+    const out = JSON.parse(execFileSync(process.execPath, ["-e", script], { encoding: "utf8" }));
+    expect(out).toEqual(["native", {}, "lowered", {}]);
+  });
+});

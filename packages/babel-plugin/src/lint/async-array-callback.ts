@@ -1,5 +1,6 @@
 import type { NodePath } from "@babel/core";
 import { types as t } from "@babel/core";
+import { handlesRejection } from "./promise-handling.js";
 import { CHAIN_METHODS, propertyName } from "./promise-knowledge.js";
 import type { Rule, RuleContext } from "./rule.js";
 
@@ -72,16 +73,20 @@ export const asyncArrayCallback: Rule = (ctx) => {
     const message = messageFor(method, path, callbackPath, ctx);
     if (!message) return;
     const callback = ctx.knowledge.resolveFunction(callbackPath);
-    if (callback && ctx.knowledge.returnsPromise(callback)) ctx.report(callee.node.property, CODE, message);
+    if (!callback || !ctx.knowledge.returnsPromise(callback)) return;
+    if (dropsPromises(method, path) && returnsHandledPromise(callback)) return;
+    ctx.report(callee.node.property, CODE, message);
   };
   return { CallExpression: check, OptionalCallExpression: check };
 };
 
 function messageFor(method: string, call: NodePath, callback: NodePath, ctx: RuleContext): string | null {
+  // `await list.filter(async …)`: a method that returns a promise is not Array.prototype's.
+  if (READS_RESULTS.has(method) && resultIsAwaited(call)) return null;
   if (Object.hasOwn(ALWAYS_WRONG, method)) return ALWAYS_WRONG[method]!;
   if (method === "map" || method === "flatMap") {
     const parent = call.parentPath!;
-    if (parent.isExpressionStatement() || parent.isUnaryExpression({ operator: "void" })) return fill(MAP_DROPPED, method);
+    if (isDiscarded(call)) return fill(MAP_DROPPED, method);
     if (parent.isAwaitExpression()) return fill(MAP_AWAITED, method);
     return null;
   }
@@ -90,6 +95,31 @@ function messageFor(method: string, call: NodePath, callback: NodePath, ctx: Rul
     return fn && !usesAccumulatorAsPromise(fn) ? fill(REDUCE, method) : null;
   }
   return null;
+}
+
+/** forEach, and map/flatMap as a statement, drop the callbacks' promises. */
+function dropsPromises(method: string, call: NodePath): boolean {
+  return method === "forEach" || ((method === "map" || method === "flatMap") && isDiscarded(call));
+}
+
+function isDiscarded(call: NodePath): boolean {
+  const parent = call.parentPath!;
+  return parent.isExpressionStatement() || parent.isUnaryExpression({ operator: "void" });
+}
+
+/** Methods that read what the callback returns as a boolean or a number. */
+const READS_RESULTS = new Set(["filter", "some", "every", "find", "findIndex", "findLast", "findLastIndex", "sort", "toSorted"]);
+
+/** `(x) => send(x).catch(report)`: deliberately fire-and-forget, with failures reported. */
+function returnsHandledPromise(fn: NodePath<t.Function>): boolean {
+  const body = fn.get("body") as NodePath;
+  return !fn.node.async && !body.isBlockStatement() && handlesRejection(body);
+}
+
+function resultIsAwaited(call: NodePath): boolean {
+  const parent = call.parentPath!;
+  if (parent.isAwaitExpression()) return true;
+  return parent.isMemberExpression() && call.key === "object" && CHAIN_METHODS.has(propertyName(parent.node) ?? "");
 }
 
 /** `await acc` or `acc.then(…)`: the callback chains the steps, which is the sequential pattern. */

@@ -1,6 +1,6 @@
 import type { NodePath } from "@babel/core";
 import type { types as t } from "@babel/core";
-import { awaitDerivedBindings, awaitsDelay, carriesAwaitedValue, exitDependsOnAwait, testDependsOnAwait } from "./loop-dependence.js";
+import { awaitDerivedBindings, awaitsWait, carriesAwaitedValue, exitDependsOnAwait, progressFromEffects, testDependsOnAwait } from "./loop-dependence.js";
 import { canAwait, collectOwn, containsOwn } from "./own-body.js";
 import { isGlobal, propertyName } from "./promise-knowledge.js";
 import type { Rule } from "./rule.js";
@@ -19,17 +19,20 @@ const COMBINATORS = new Set(["all", "allSettled", "any", "race"]);
  * functions as boundaries — reported once per loop, at its first await that starts work, and only
  * when nothing suggests the serial order is wanted:
  *   - every await just collects an existing promise (`await p`) or a batch (`await Promise.all(…)`);
- *   - the loop sleeps between tries (retry, polling): `await sleep(ms)`, `new Promise(r => setTimeout(r, ms))`;
+ *   - the loop waits: `await sleep(ms)`, `await delay(…)`, `await new Promise(…)` (retry, polling, events);
+ *   - a while-style loop not driven by a local variable: `while (queue.length)`, `for (;;)`;
  *   - the loop's test reads an awaited value (`while (!done) done = await step()`);
  *   - an awaited call reads what an earlier iteration awaited (`cursor = (await page(cursor)).next`);
  *   - a `break`/`return`/`throw` depends on an awaited value, or follows an await in a `try`.
+ * What stays reported is loops over a collection doing the same independent-looking work per
+ * item; when the order matters anyway (UI input, writes to one stream), the warning is noise.
  */
 export const awaitInLoop: Rule = (ctx) => ({
   Loop(loop: NodePath<t.Loop>) {
     if ((loop.isForOfStatement() && loop.node.await) || !canAwait(loop)) return;
     const awaits = collectOwn(loop, (p) => p.isAwaitExpression() && repeatingLoop(p)?.node === loop.node) as NodePath<t.AwaitExpression>[];
     const working = awaits.filter(startsWork);
-    if (working.length === 0 || awaitsDelay(awaits)) return;
+    if (working.length === 0 || awaitsWait(awaits) || progressFromEffects(loop)) return;
     const derived = awaitDerivedBindings(loop);
     if (testDependsOnAwait(loop, derived) || carriesAwaitedValue(loop, working, derived) || exitDependsOnAwait(loop, derived)) return;
     ctx.report(working[0]!.node, CODE, MESSAGE);

@@ -14,7 +14,7 @@ export const floatingPromise: Rule = (ctx) => ({
   ExpressionStatement(statement) {
     if (enclosingTryWithCatch(statement)) return;
     for (const value of discardedValues(statement.get("expression"))) {
-      if (!ctx.knowledge.isPromise(value) || handlesRejection(value)) continue;
+      if (!ctx.knowledge.mayReject(value) || handlesRejection(value)) continue;
       const call = describeCall(value.node);
       const fix = `\`void ${call}.catch(reportError)\``;
       const message = isVoided(value, statement)

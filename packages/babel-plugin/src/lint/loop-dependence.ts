@@ -12,21 +12,37 @@ type LoopPath = NodePath<t.Loop>;
  * ESLint's no-await-in-loop reports and that Promise.all could not replace.
  */
 
-/** `await sleep(ms)`, `await delay(…)`, `await new Promise((r) => setTimeout(r, ms))`: a retry or a poll. */
-export function awaitsDelay(awaits: NodePath<t.AwaitExpression>[]): boolean {
-  return awaits.some((a) => isDelay(a.get("argument")));
+/**
+ * The loop waits rather than works: `await sleep(ms)`, `await delay(…)` (a retry or a poll), or
+ * `await new Promise(…)` (a timer, an event, a signal) — there is nothing to start in parallel.
+ */
+export function awaitsWait(awaits: NodePath<t.AwaitExpression>[]): boolean {
+  return awaits.some((a) => isWait(a.get("argument")));
 }
 
 const DELAY_NAME = /^(sleep|delay|wait|pause|backoff|settimeout|timeout)|(sleep|delay|backoff|wait)$/i;
 
-function isDelay(path: NodePath): boolean {
-  if (path.isNewExpression() && isGlobal(path.get("callee") as NodePath, "Promise")) {
-    return containsAny(path, (p) => p.isIdentifier() && /^(setTimeout|setImmediate|requestAnimationFrame)$/.test(p.node.name));
-  }
+function isWait(path: NodePath): boolean {
+  if (path.isNewExpression()) return isGlobal(path.get("callee") as NodePath, "Promise");
   if (!path.isCallExpression()) return false;
   const callee = path.node.callee;
   const name = t.isIdentifier(callee) ? callee.name : t.isMemberExpression(callee) ? propertyName(callee) : null;
   return name !== null && DELAY_NAME.test(name);
+}
+
+/**
+ * A `while`-style loop (while, do…while, `for` without an update) that no local variable in its
+ * test drives: `while (queue.length)`, `while (!this.closed)`, `for (;;)`. Its progress comes
+ * from effects — a queue drained, a flag set elsewhere — that the awaits themselves may cause,
+ * so the iterations cannot be started up front. `while (i < n) { …; i++ }` is still reported.
+ */
+export function progressFromEffects(loop: LoopPath): boolean {
+  if (loop.isForStatement() && loop.node.update) return false;
+  if (!loop.isWhileStatement() && !loop.isDoWhileStatement() && !loop.isForStatement()) return false;
+  const test = loop.get("test") as NodePath;
+  if (!test.node || test.isBooleanLiteral({ value: true }) || test.isNumericLiteral()) return true;
+  const written = new Set(collectWrites(loop.get("body") as NodePath, true).flatMap((w) => w.targets));
+  return !containsAny(test, (p) => p.isIdentifier() && p.isReferencedIdentifier() && written.has(p.scope.getBinding(p.node.name)!));
 }
 
 /**
@@ -108,19 +124,23 @@ interface Write {
   value: NodePath;
 }
 
-function collectWrites(loop: LoopPath): Write[] {
+/** Assignments and initialised declarations under `root`; with `updates`, `x++` too (its value is itself). */
+function collectWrites(root: NodePath, updates = false): Write[] {
   const writes: Write[] = [];
   const add = (target: NodePath, value: NodePath) => {
     const targets = targetBindings(target);
     if (targets.length) writes.push({ targets, value });
   };
-  loop.traverse({
+  root.traverse({
     Function: (p) => p.skip(),
     VariableDeclarator(p) {
       if (p.node.init) add(p.get("id"), p.get("init") as NodePath);
     },
     AssignmentExpression(p) {
       add(p.get("left"), p.get("right"));
+    },
+    UpdateExpression(p) {
+      if (updates) add(p.get("argument"), p);
     },
     ForXStatement(p) {
       add(p.get("left"), p.get("right"));

@@ -25,6 +25,17 @@ export class PromiseKnowledge {
     return false;
   }
 
+  /**
+   * A promise that can reject, as far as one can tell: not `new Promise(executor)` whose executor
+   * takes no `reject` (it settles by `resolve` alone, e.g. `new Promise((r) => setTimeout(r, ms))`).
+   */
+  mayReject(path: NodePath): boolean {
+    if (!this.isPromise(path)) return false;
+    if (!path.isNewExpression()) return true;
+    const executor = path.node.arguments[0];
+    return !t.isFunction(executor) || executor.params.length >= 2 || executor.params.some((p) => t.isRestElement(p));
+  }
+
   /** Whether calling `fn` gives a promise: async (not async generator), or every return does. */
   returnsPromise(fn: FunctionPath): boolean {
     if (fn.node.generator) return false;

@@ -12,7 +12,7 @@ export const CODE = "unawaited-in-try";
  * return-await "in-try-catch" for the `return` case). Three shapes:
  *
  *   try { save(x); } catch …             the promise is dropped
- *   try { return save(x); } catch …      the caller gets it, this catch never does
+ *   try { return save(x); } catch …      (async functions) the caller gets it, this catch never does
  *   try { const r = save(x); r.id } …    the variable holds a promise that nothing awaits
  */
 export const unawaitedInTry: Rule = (ctx) => ({
@@ -23,9 +23,11 @@ export const unawaitedInTry: Rule = (ctx) => ({
     }
   },
   ReturnStatement(statement) {
+    // Only async functions: a plain function returning a promise from `try` hands it to a caller
+    // that expects one, and its catch is there for synchronous throws.
     const argument = statement.get("argument") as NodePath;
-    if (!argument.node || !enclosingTryWithCatch(statement) || !isUnhandledPromise(argument, ctx)) return;
-    ctx.report(argument.node, CODE, returnedMessage(argument, isInAsyncFunction(statement)));
+    if (!argument.node || !isInAsyncFunction(statement) || !enclosingTryWithCatch(statement)) return;
+    if (isUnhandledPromise(argument, ctx)) ctx.report(argument.node, CODE, returnedMessage(argument));
   },
   VariableDeclarator(declarator) {
     const id = declarator.node.id;
@@ -38,7 +40,7 @@ export const unawaitedInTry: Rule = (ctx) => ({
 });
 
 function isUnhandledPromise(path: NodePath, ctx: RuleContext): boolean {
-  return ctx.knowledge.isPromise(path) && !handlesRejection(path);
+  return ctx.knowledge.mayReject(path) && !handlesRejection(path);
 }
 
 /** A use that keeps the promise a promise: awaited, returned, passed on, chained, stored. */
@@ -62,14 +64,10 @@ function droppedMessage(value: NodePath): string {
     `${fix}, or attach \`.catch(…)\` if it should run in the background.`;
 }
 
-function returnedMessage(argument: NodePath, isAsync: boolean): string {
+function returnedMessage(argument: NodePath): string {
   const call = describeCall(argument.node);
-  if (isAsync) {
-    return `\`return ${call}\` inside \`try\` hands the promise back before it settles, so this \`catch\` never sees its rejection. ` +
-      `Use \`return await ${call}\` to handle it here.`;
-  }
-  return `\`return ${call}\` inside \`try\` returns a pending promise: the \`catch\` only sees synchronous throws, never its rejection. ` +
-    "Handle it with `.catch(…)` on the promise, or make the function async and use `return await`.";
+  return `\`return ${call}\` inside \`try\` hands the promise back before it settles, so this \`catch\` never sees its rejection. ` +
+    `Use \`return await ${call}\` to handle it here.`;
 }
 
 function storedMessage(name: string, init: NodePath): string {
