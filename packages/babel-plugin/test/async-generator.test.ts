@@ -6,7 +6,8 @@ const settle = () => new Promise((r) => setTimeout(r, 10));
 describe("async generators", () => {
   it("lowers yield, yield*, await and return to the runtime's protocol", () => {
     const out = transform("async function* g(xs) { const a = await xs[0]; yield a; yield* xs; return a; }");
-    expect(out).toContain("function g(xs) {\n  return asyncGen(g$, this, arguments);\n}");
+    expect(out).toContain("asyncGeneratorFunction(g);");
+    expect(out).toContain("function g(xs) {\n  return asyncGen(g$, this, arguments, g);\n}");
     expect(out).toContain("const a = yield xs[0];");
     expect(out).toContain("yield emit(a);");
     expect(out).toContain("yield* delegate(xs);");
