@@ -1,5 +1,6 @@
 import { availableParallelism } from "node:os";
 import type { Transformer } from "./compile-file.js";
+import { limit } from "./limit.js";
 import type { PluginOptions } from "./options.js";
 import { PluginLoadError, type BabelPlugin } from "./plugin.js";
 import { WorkerPool, workerScript } from "./pool.js";
@@ -26,6 +27,9 @@ const BYTES_PER_WORKER = 96 * 1024;
 
 export class Engines {
   private inProcess?: Promise<Transformer>;
+  /** One file at a time: Babel's async API yields between parse and transform, so started
+   *  together, every file would be parsed before any is done — all ASTs alive at once. */
+  private readonly oneAtATime = limit(1);
 
   constructor(private readonly options: EngineOptions) {}
 
@@ -37,7 +41,8 @@ export class Engines {
       const pool = new WorkerPool(script, wanted, this.options.pluginOptions);
       return { transform: pool.transform, close: () => pool.close(), threads: wanted };
     }
-    return { transform: (input) => this.mainThread().then((transform) => transform(input)), close: async () => {}, threads: 0 };
+    const transform: Transformer = (input) => this.oneAtATime(async () => (await this.mainThread())(input));
+    return { transform, close: async () => {}, threads: 0 };
   }
 
   /** Babel and the plugin load on the main thread once, and stay for later rebuilds (watch). */
