@@ -1,6 +1,7 @@
 import type { NodePath } from "@babel/core";
 import type { types as t } from "@babel/core";
-import { awaitDerivedBindings, awaitsWait, carriesAwaitedValue, exitDependsOnAwait, progressFromEffects, testDependsOnAwait } from "./loop-dependence.js";
+import { awaitsWait, carriesAwaitedValue, exitDependsOnAwait, progressFromEffects, testDependsOnAwait } from "./loop-dependence.js";
+import { awaitDerivedBindings } from "./loop-writes.js";
 import { canAwait, collectOwn, containsOwn } from "./own-body.js";
 import { isGlobal, propertyName } from "./promise-knowledge.js";
 import type { Rule } from "./rule.js";
@@ -21,9 +22,11 @@ const COMBINATORS = new Set(["all", "allSettled", "any", "race"]);
  *   - every await just collects an existing promise (`await p`) or a batch (`await Promise.all(…)`);
  *   - the loop waits: `await sleep(ms)`, `await delay(…)`, `await new Promise(…)` (retry, polling, events);
  *   - a while-style loop not driven by a local variable: `while (queue.length)`, `for (;;)`;
- *   - the loop's test reads an awaited value (`while (!done) done = await step()`);
+ *   - the loop's test reads an awaited value (`while (!done) done = await step()`), or a
+ *     variable written under a test on one (`if (!(await visit(x))) i--`);
  *   - an awaited call reads what an earlier iteration awaited (`cursor = (await page(cursor)).next`);
- *   - a `break`/`return`/`throw` depends on an awaited value, or follows an await in a `try`.
+ *   - a `break`/`return`/`throw` depends on an awaited value, checks for cancellation
+ *     (`if (this.closed) return`), or follows an await in a `try`.
  * What stays reported is loops over a collection doing the same independent-looking work per
  * item; when the order matters anyway (UI input, writes to one stream), the warning is noise.
  */
