@@ -17,8 +17,9 @@ interface Task {
 interface Slot {
   worker: Worker;
   task?: Task;
-  /** A worker that fails before finishing any file cannot start (no Babel, no plugin): no retry. */
-  served: boolean;
+  /** Set by the worker's `{ ready: true }` once Babel and the plugin are loaded. One that fails
+   *  before that cannot start (no build, no plugin): no retry, the run cannot go on. */
+  ready: boolean;
 }
 
 /** worker.js beside this module, when the CLI runs from its build (not from TypeScript sources). */
@@ -59,12 +60,15 @@ export class WorkerPool {
 
   private spawn(): Slot {
     const worker = new Worker(this.script, { workerData: { pluginOptions: this.pluginOptions } });
-    const slot: Slot = { worker, served: false };
-    worker.on("message", ({ result }: { result: TransformResult }) => {
+    const slot: Slot = { worker, ready: false };
+    worker.on("message", (message: { ready?: true; result?: TransformResult }) => {
+      if (message.ready) {
+        slot.ready = true;
+        return;
+      }
       const task = slot.task!;
       slot.task = undefined;
-      slot.served = true;
-      task.done(result);
+      task.done(message.result!);
       this.dispatch();
     });
     worker.on("error", (error) => this.lose(slot, error));
@@ -80,12 +84,12 @@ export class WorkerPool {
     const task = slot.task;
     slot.task = undefined;
     void slot.worker.terminate();
-    if (slot.served) this.slots[this.slots.indexOf(slot)] = this.spawn();
+    if (slot.ready) this.slots[this.slots.indexOf(slot)] = this.spawn();
     else {
       this.slots.splice(this.slots.indexOf(slot), 1);
       this.broken = error;
     }
-    if (task && slot.served) fail(task, error);
+    if (task && slot.ready) fail(task, error);
     else if (task) task.abort(new PluginLoadError(`a worker thread could not start: ${error.message}`, { cause: error }));
     this.dispatch();
   }

@@ -4,8 +4,8 @@ import type { PluginOptions } from "./options.js";
 import { loadPlugin } from "./plugin.js";
 import type { TransformInput } from "./transform.js";
 
-/** One thread of the pool (pool.ts): loads Babel and the plugin once, then transforms each file
- *  it is sent. Messages are `{ id, input }` in and `{ id, result }` out. */
+/** One thread of the pool (pool.ts): loads Babel and the plugin once, says `{ ready: true }`, then
+ *  transforms each file it is sent. Messages are `{ id, input }` in and `{ id, result }` out. */
 export interface WorkerMessage {
   id: number;
   input: TransformInput;
@@ -13,6 +13,7 @@ export interface WorkerMessage {
 
 async function serve(pluginOptions: PluginOptions): Promise<void> {
   const transformer: Transformer = createTransformer({ plugin: await loadPlugin(), pluginOptions });
+  parentPort!.postMessage({ ready: true });
   parentPort!.on("message", async ({ id, input }: WorkerMessage) => {
     parentPort!.postMessage({ id, result: await transformer(input) });
   });
