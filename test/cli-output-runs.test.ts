@@ -42,6 +42,29 @@ describe("the CLI's output runs like its input", () => {
     expect(await runNode(["out/wrapped.cjs"], root)).toEqual({ code: 0, stdout: "42\n", stderr: "" });
   });
 
+  it("a folder big enough for worker threads: every file lowered on a thread runs like its input", { timeout: 120_000 }, async () => {
+    const root = await fixtureCopy("order");
+    await mkdir(join(root, "big"));
+    const modules = 6;
+    for (let m = 0; m < modules; m++) {
+      // ~100 KB each: past the size at which the CLI starts a second thread.
+      const fns = Array.from({ length: 1200 }, (_, i) => `export async function f${i}(x) {\n  const y = await (x + ${i});\n  return y % 7;\n}`);
+      const sum = `export async function sum() {\n  let total = 0;\n  for (let i = 0; i < 1200; i++) total += await [${Array.from({ length: 1200 }, (_, i) => `f${i}`).join(", ")}][i](${m});\n  return total;\n}`;
+      await writeFile(join(root, "big", `m${m}.mjs`), `${fns.join("\n")}\n${sum}\n`);
+    }
+    const imports = Array.from({ length: modules }, (_, m) => `import { sum as s${m} } from "./m${m}.mjs";`).join("\n");
+    await writeFile(join(root, "big", "main.mjs"), `${imports}\nconst all = await Promise.all([${Array.from({ length: modules }, (_, m) => `s${m}()`).join(", ")}]);\nconsole.log(all.join(" "));\n`);
+    const native = await runNode(["big/main.mjs"], root);
+    expect(native).toMatchObject({ code: 0, stderr: "" });
+
+    // main.mjs has top-level await: it stays as it is (copied by hand), the modules are lowered.
+    const cli = await runCli(["big", "-d", "out", "--workers", "2", "--verbose", "--runtime", "inline", "--ignore", "big/main.mjs", "--no-cache"], root);
+    expect(cli.code).toBe(0);
+    expect(cli.stderr).toContain(`unawait: ${modules} files to transform, on 2 worker threads\n`);
+    await writeFile(join(root, "out", "main.mjs"), await readFile(join(root, "big", "main.mjs")));
+    expect(await runNode(["out/main.mjs"], root)).toEqual(native);
+  });
+
   it("a second run replaces the outputs, keeping an executable executable", async () => {
     const root = await fixtureCopy("project");
     await chmod(join(root, "src/bin/tool.js"), 0o755);
