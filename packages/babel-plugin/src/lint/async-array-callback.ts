@@ -2,66 +2,22 @@ import type { NodePath } from "@babel/core";
 import { types as t } from "@babel/core";
 import { handlesRejection } from "./promise-handling.js";
 import { CHAIN_METHODS, propertyName } from "./promise-knowledge.js";
+import { ALWAYS_WRONG, MAP_AWAITED, MAP_DROPPED, REDUCE } from "./async-array-messages.js";
 import type { Rule, RuleContext } from "./rule.js";
 
 export const CODE = "async-array-callback";
 
-const THEN_USE = "await the answers first: `const ok = await Promise.all(arr.map(test))`, then";
-
-/**
- * Array methods that call their callback synchronously and read its return value (or drop it).
- * Given an async callback they get a promise each time: truthy, not a number, never awaited.
- * Each entry says what the method then does.
- */
-const ALWAYS_WRONG: Record<string, string> = {
-  forEach:
-    "forEach() does not wait for an async callback: it returns at once, the code after it runs before the callbacks finish, and their rejections go unhandled. " +
-    "Use `for (const x of arr) await …` to go one by one, or `await Promise.all(arr.map(async (x) => …))` to run them together.",
-  filter:
-    "filter() with an async callback keeps every element: the callback returns a promise, and a promise is always truthy. " +
-    `Instead, ${THEN_USE} \`arr.filter((_, i) => ok[i])\`.`,
-  some:
-    "some() with an async callback is true for any non-empty array: the callback returns a promise, and a promise is always truthy. " +
-    `Instead, ${THEN_USE} \`ok.some(Boolean)\`.`,
-  every:
-    "every() with an async callback is always true: the callback returns a promise, and a promise is always truthy. " +
-    `Instead, ${THEN_USE} \`ok.every(Boolean)\`.`,
-  find:
-    "find() with an async callback returns the first element: the callback returns a promise, and a promise is always truthy. " +
-    `Instead, ${THEN_USE} \`arr[ok.findIndex(Boolean)]\`.`,
-  findIndex:
-    "findIndex() with an async callback returns 0 for any non-empty array: the callback returns a promise, and a promise is always truthy. " +
-    `Instead, ${THEN_USE} \`ok.findIndex(Boolean)\`.`,
-  findLast:
-    "findLast() with an async callback returns the last element: the callback returns a promise, and a promise is always truthy. " +
-    `Instead, ${THEN_USE} \`arr[ok.findLastIndex(Boolean)]\`.`,
-  findLastIndex:
-    "findLastIndex() with an async callback returns the last index: the callback returns a promise, and a promise is always truthy. " +
-    `Instead, ${THEN_USE} \`ok.findLastIndex(Boolean)\`.`,
-  sort:
-    "sort() with an async comparator cannot order anything: the comparator returns a promise, which converts to NaN, which sort() takes to mean \"equal\". " +
-    "Await the sort keys first (`const keys = await Promise.all(arr.map(keyOf))`) and sort by them.",
-};
-ALWAYS_WRONG.toSorted = ALWAYS_WRONG.sort!.replace("sort()", "toSorted()");
-
-const REDUCE =
-  "%s() with an async callback hands each step the previous step's promise as the accumulator, and this callback never awaits it: the steps start together and combine promises instead of values. " +
-  "Await the accumulator first (`async (accP, x) => { const acc = await accP; … }`), or use a `for…of` loop with `await`.";
-
-const MAP_DROPPED =
-  "%s() with an async callback returns an array of promises, and it is thrown away here: nothing waits for the callbacks and their rejections go unhandled. " +
-  "Wait for them: `await Promise.all(arr.%s(async (x) => …))`.";
-
-const MAP_AWAITED =
-  "`await` on the array %s() returns does not wait for anything: an array is not a promise, so the callbacks are still running. " +
-  "Use `await Promise.all(arr.%s(async (x) => …))`.";
+/** Methods that read what the callback returns as a boolean or a number. */
+const READS_RESULTS = new Set(["filter", "some", "every", "find", "findIndex", "findLast", "findLastIndex", "sort", "toSorted"]);
 
 /**
  * `arr.forEach(async (x) => …)` and its relatives (modelled on typescript-eslint's
  * no-misused-promises, "checksVoidReturn"): a callback counts as async when it is an async
  * function, or a function the file shows returns a promise (`(x) => save(x)` with `save` async).
  * `map`/`flatMap` are only wrong when their array of promises is dropped or awaited as is;
- * `reduce` is fine when the callback awaits (or chains on) its accumulator.
+ * `reduce` is fine when the callback awaits (or chains on) its accumulator. Not reported either:
+ * dropping promises that handle their own rejection (`(x) => send(x).catch(report)`), and
+ * `await obj.filter(async …)` — a `filter` that returns a promise is not Array.prototype's.
  */
 export const asyncArrayCallback: Rule = (ctx) => {
   const check = (path: NodePath<t.CallExpression | t.OptionalCallExpression>) => {
@@ -106,9 +62,6 @@ function isDiscarded(call: NodePath): boolean {
   const parent = call.parentPath!;
   return parent.isExpressionStatement() || parent.isUnaryExpression({ operator: "void" });
 }
-
-/** Methods that read what the callback returns as a boolean or a number. */
-const READS_RESULTS = new Set(["filter", "some", "every", "find", "findIndex", "findLast", "findLastIndex", "sort", "toSorted"]);
 
 /** `(x) => send(x).catch(report)`: deliberately fire-and-forget, with failures reported. */
 function returnsHandledPromise(fn: NodePath<t.Function>): boolean {

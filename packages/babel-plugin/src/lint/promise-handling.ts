@@ -1,6 +1,6 @@
 import type { NodePath } from "@babel/core";
 import { types as t } from "@babel/core";
-import { propertyName } from "./promise-knowledge.js";
+import { isWrapper, propertyName } from "./promise-knowledge.js";
 
 /**
  * Whether a promise chain ends in a rejection handler, as typescript-eslint's
@@ -8,7 +8,7 @@ import { propertyName } from "./promise-knowledge.js";
  * handled chain. `p.then(ok)` is not handled: `ok` may throw and `p` may reject.
  */
 export function handlesRejection(path: NodePath): boolean {
-  if (path.isParenthesizedExpression()) return handlesRejection(path.get("expression"));
+  if (isWrapper(path)) return handlesRejection(path.get("expression") as NodePath);
   if (!path.isCallExpression() && !path.isOptionalCallExpression()) return false;
   const callee = path.get("callee") as NodePath;
   if (!callee.isMemberExpression() && !callee.isOptionalMemberExpression()) return false;
@@ -25,7 +25,7 @@ export function handlesRejection(path: NodePath): boolean {
  * `a, b`, both branches of `c ? a : b`, the right side of `c && a`, and the operand of `void`.
  */
 export function discardedValues(path: NodePath): NodePath[] {
-  if (path.isParenthesizedExpression()) return discardedValues(path.get("expression"));
+  if (isWrapper(path)) return discardedValues(path.get("expression") as NodePath);
   if (path.isSequenceExpression()) return path.get("expressions").flatMap(discardedValues);
   if (path.isConditionalExpression()) return [...discardedValues(path.get("consequent")), ...discardedValues(path.get("alternate"))];
   if (path.isLogicalExpression()) return discardedValues(path.get("right"));
@@ -55,7 +55,7 @@ export function enclosingTryWithCatch(path: NodePath): NodePath<t.TryStatement> 
 
 /** A short name for a call in messages: `save(…)`, `this.db.flush()`, `new Promise(…)`, `load().then(…)`. */
 export function describeCall(node: t.Node): string {
-  if (t.isParenthesizedExpression(node)) return describeCall(node.expression);
+  if (t.isParenthesizedExpression(node) || t.isTSAsExpression(node) || t.isTSNonNullExpression(node)) return describeCall(node.expression);
   if (t.isNewExpression(node)) return `new ${calleeText(node.callee)}(${node.arguments.length ? "…" : ""})`;
   if (t.isCallExpression(node) || t.isOptionalCallExpression(node)) {
     return `${calleeText(node.callee)}(${node.arguments.length ? "…" : ""})`;

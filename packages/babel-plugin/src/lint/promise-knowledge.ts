@@ -19,7 +19,7 @@ export class PromiseKnowledge {
   private returns = new Map<t.Node, boolean>();
 
   isPromise(path: NodePath): boolean {
-    if (path.isParenthesizedExpression()) return this.isPromise(path.get("expression"));
+    if (isWrapper(path)) return this.isPromise(path.get("expression") as NodePath);
     if (path.isNewExpression()) return isGlobal(path.get("callee"), "Promise");
     if (path.isCallExpression() || path.isOptionalCallExpression()) return this.callReturnsPromise(path);
     return false;
@@ -50,7 +50,7 @@ export class PromiseKnowledge {
 
   /** The function a callee or callback refers to, when this file defines it unambiguously. */
   resolveFunction(path: NodePath): FunctionPath | null {
-    if (path.isParenthesizedExpression()) return this.resolveFunction(path.get("expression") as NodePath);
+    if (isWrapper(path)) return this.resolveFunction(path.get("expression") as NodePath);
     if (path.isFunction()) return path;
     if (path.isIdentifier()) return functionOfBinding(path.scope.getBinding(path.node.name));
     if (path.isMemberExpression() || path.isOptionalMemberExpression()) return methodOf(path);
@@ -75,6 +75,12 @@ export class PromiseKnowledge {
     const returns = collectOwn(body, (p) => p.isReturnStatement()) as NodePath<t.ReturnStatement>[];
     return returns.length > 0 && returns.every((r) => r.node.argument != null && this.isPromise(r.get("argument") as NodePath));
   }
+}
+
+/** `(x)`, `x as T`, `x satisfies T`, `x!`, `(x: T)`: the same value as `x`. */
+export function isWrapper(path: NodePath): boolean {
+  return path.isParenthesizedExpression() || path.isTSAsExpression() || path.isTSSatisfiesExpression() ||
+    path.isTSNonNullExpression() || path.isTypeCastExpression();
 }
 
 /** `name` used as the global (no binding in any enclosing scope). */

@@ -59,7 +59,8 @@ function isInAsyncFunction(path: NodePath): boolean {
 
 function droppedMessage(value: NodePath): string {
   const call = describeCall(value.node);
-  const fix = isInAsyncFunction(value) ? `Await it (\`await ${call}\`)` : "Make the function async and await it";
+  const fn = value.getFunctionParent();
+  const fix = !fn || fn.node.async ? `Await it (\`await ${call}\`)` : "Make the function async and await it";
   return `\`${call}\` is not awaited inside \`try\`, so the \`catch\` never sees its rejection: the block is over before the promise settles, and the rejection goes unhandled. ` +
     `${fix}, or attach \`.catch(…)\` if it should run in the background.`;
 }
