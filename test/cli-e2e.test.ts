@@ -2,7 +2,7 @@
 // packages/cli/test/fixtures, one row per command line. Needs `pnpm build` (the root `pnpm test` does it).
 import { existsSync } from "node:fs";
 import { readFile, readdir } from "node:fs/promises";
-import { mkdir, writeFile } from "node:fs/promises";
+import { lstat, mkdir, symlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, it, type ExpectStatic } from "vitest";
 import { CLI_BIN, fixtureCopy, runCli } from "../packages/cli/test/helpers/run-cli.js";
@@ -23,6 +23,8 @@ interface Case {
   absent?: string[];
   /** Code files are copied untransformed (--extensions), so out/ may hold async syntax. */
   copiesCode?: boolean;
+  /** More checks on the fixture copy afterwards. */
+  after?: (root: string, expect: ExpectStatic) => Promise<void>;
   /** Paths (relative to the fixture copy) that must exist afterwards. */
   present?: string[];
   /** [a, b]: two files (relative to the fixture copy) with the same bytes afterwards. */
@@ -193,6 +195,9 @@ const cases: Case[] = [
   { name: "--in-place replaces the files, and leaves files without async syntax alone", fixture: "project", args: ["src/lib", "src/esm.mjs", "--in-place"], exit: 0,
     stderr: [SUMMARY(2, 0, 1, 0, "in place")], files: { "src/esm.mjs": [IMPORTS_RUNTIME, "function* load$"], "src/lib/deep/util.js": ["function* settle$"] },
     absent: ["out"] },
+  { name: "--in-place writes through a symbolic link", fixture: "project", args: ["src/lib", "--in-place", "-q"], exit: 0,
+    setup: async (root) => symlink("../esm.mjs", join(root, "src/lib/link.mjs")), files: { "src/esm.mjs": ["function* load$"] },
+    after: async (root, expect) => expect((await lstat(join(root, "src/lib/link.mjs"))).isSymbolicLink()).toBe(true) },
   { name: "--in-place with --out-dir", fixture: "project", args: ["src", "--in-place", "-d", "out"], exit: 2, stderr: ["error: --in-place and --out-dir cannot be used together"] },
   { name: "--in-place with --source-maps", fixture: "project", args: ["src", "--in-place", "--source-maps"], exit: 2, stderr: ["error: --in-place and --source-maps cannot be used together"] },
   { name: "--in-place with --watch", fixture: "project", args: ["src", "--in-place", "--watch"], exit: 2, stderr: ["error: --in-place and --watch cannot be used together"] },
@@ -290,6 +295,7 @@ describe.concurrent("unawait CLI, end to end", () => {
       expect(result.stderr).toContain(USAGE_HINT);
       if (!c.setup) expect(existsSync(join(root, "out"))).toBe(false);
     }
+    await c.after?.(root, expect);
     for (const path of c.present ?? []) expect(existsSync(join(root, path)), `${path} should exist`).toBe(true);
     for (const path of c.absent ?? []) expect(existsSync(join(root, path)), `${path} should not exist`).toBe(false);
     for (const [a, b] of c.same ?? []) expect((await readFile(join(root, a))).equals(await readFile(join(root, b))), `${a} = ${b}`).toBe(true);

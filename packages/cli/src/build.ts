@@ -1,4 +1,4 @@
-import { stat } from "node:fs/promises";
+import { realpath, stat } from "node:fs/promises";
 import type { TransformCache } from "./cache.js";
 import type { TransformResult } from "./compile-file.js";
 import type { Colors } from "./colors.js";
@@ -84,7 +84,9 @@ function transformLargestFirst(work: (TransformInput | undefined)[], engine: Eng
 }
 
 async function finish(job: BuildJob, prepared: Prepared, pending: Promise<TransformResult> | undefined, context: BuildContext): Promise<Outcome> {
-  const { file, target } = job;
+  const { file } = job;
+  // In place, a symbolic link is written through, not replaced by a file.
+  const target = context.inPlace && prepared.kind !== "failed" ? await realpath(job.target) : job.target;
   const path = file.path;
   switch (prepared.kind) {
     case "failed":

@@ -215,10 +215,17 @@ class Scanner {
         // A block ends: a statement, so a regex, may follow. (`({}) / 2` ends with `)` instead.)
         this.previous = { kind: "regex-ok" };
         return;
-      case "<":
-        if (this.jsx && this.regexAllowed()) throw UNSURE; // a JSX element: its text is not code
+      case "<": {
+        // `<<`, `<=`, `<<=` are one operator; only a `<` before a name or `>` can open JSX.
+        const next = this.code[this.at] ?? "";
+        if (next === "<" || next === "=") {
+          while (this.code[this.at] === "<" || this.code[this.at] === "=") this.at++;
+        } else if (this.jsx && this.regexAllowed() && /[A-Za-z_$>]/.test(next)) {
+          throw UNSURE; // a JSX element: its text is not code
+        }
         this.previous = { kind: "regex-ok" };
         return;
+      }
       case "+":
       case "-":
         // `a++ / b` divides; `x = -/re/.source` does not occur in real code, and would only be "unsure" text.

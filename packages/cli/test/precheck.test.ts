@@ -107,6 +107,9 @@ describe("mayHaveAsyncSyntax: when unsure, transform", () => {
     expect(withJsx("const s = 'await'; const b = a < c;")).toBe(false);
     expect(plain("const s = 'await'; const b = a < c;")).toBe(false);
     expect(withJsx("const s = 'await'; const el = <div />;")).toBe(true);
+    expect(withJsx("const s = 'await'; const el = <>x</>;")).toBe(true);
+    // Shift and comparison operators are not elements, even where an expression starts.
+    expect(withJsx("const s = 'await'; f(o<<24|f<<16, a<=b, c <<= 2);")).toBe(false);
   });
 });
 
