@@ -39,6 +39,7 @@ const { values: args } = parseArgs({
   },
 });
 
+if (!["vm", "process"].includes(args.isolation)) throw new Error(`--isolation is vm or process, got "${args.isolation}"`);
 const suite = resolve(args.test262 ?? process.env.TEST262_DIR ?? join(REPO, "../shared/test262"));
 if (!existsSync(join(suite, "test")) || !existsSync(join(suite, "harness"))) {
   console.log(`test262 not found at ${suite} (expected test/ and harness/ there); set TEST262_DIR or pass --test262 <dir>. Nothing to run.`);
