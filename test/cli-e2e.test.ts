@@ -15,8 +15,9 @@ interface Case {
   fixture: "project" | "broken" | "order" | "generators" | "compare" | "maps";
   args: string[];
   exit: 0 | 1 | 2;
-  /** Fed to the CLI's stdin. */
+  /** Fed to the CLI's stdin (as Latin-1 bytes with `stdinLatin1`). */
   stdin?: string;
+  stdinLatin1?: boolean;
   /** Prepares the fixture copy before the run (config files, stale outputs). */
   setup?: (root: string) => Promise<void>;
   /** Paths (relative to the fixture copy) that must not exist afterwards. */
@@ -167,6 +168,8 @@ const cases: Case[] = [
     outTree: ["piped.cjs"], files: { "out/piped.cjs": [REQUIRES_RUNTIME] }, stderr: [SUMMARY(1, 0, 0, 0, "out/piped.cjs")] },
   { name: "stdin with a syntax error", fixture: "order", args: ["-", "--filename", "x.mjs"], exit: 1, stdin: "await (1;\n", stdout: "",
     stderr: ["x.mjs:1:9: error: Unexpected token"] },
+  { name: "stdin that is not UTF-8", fixture: "order", args: ["-", "--filename", "x.js"], exit: 1, stdin: "// caf\u00e9\n", stdout: "",
+    stdinLatin1: true, stderr: ["x.js:1:7: error: not UTF-8 text: byte 0xe9"] },
   { name: "- with another input", fixture: "project", args: ["-", "src/esm.mjs", "-d", "out"], exit: 2, stderr: ["error: - (stdin) must be the only input"] },
   { name: "--filename without -", fixture: "project", args: ["src/esm.mjs", "--filename", "x.js"], exit: 2, stderr: ["error: --filename needs - (stdin) as the input"] },
   { name: "- with --out-dir", fixture: "project", args: ["-", "-d", "out"], exit: 2, stderr: ["error: - (stdin) and --out-dir cannot be used together"] },
@@ -225,6 +228,10 @@ const cases: Case[] = [
     outTree: ["esm.mjs"], present: ["my-cache"], absent: ["node_modules/.cache"] },
   { name: "the cache defaults to node_modules/.cache/unawait", fixture: "project", args: ["src/esm.mjs", "-d", "out"], exit: 0,
     present: ["node_modules/.cache/unawait"], absent: ["my-cache"] },
+  { name: "--no-cache writes no cache", fixture: "project", args: ["src", "-d", "out", "--no-cache"], exit: 0, outTree: SOURCES_OUT, absent: ["node_modules/.cache"] },
+  { name: "--cache turns it on for --out-file", fixture: "project", args: ["src/esm.mjs", "-o", "out/esm.mjs", "--cache"], exit: 0,
+    present: ["node_modules/.cache/unawait"] },
+  { name: "--out-file has no cache by default", fixture: "project", args: ["src/esm.mjs", "-o", "out/esm.mjs"], exit: 0, absent: ["node_modules/.cache"] },
   { name: "--no-cache with --cache-dir", fixture: "project", args: ["src", "-d", "out", "--no-cache", "--cache-dir", "x"], exit: 2, stderr: ["error: --no-cache and --cache-dir cannot be used together"] },
   { name: "--workers 1 builds on the main thread", fixture: "project", args: ["src", "-d", "out", "--workers", "1"], exit: 0, outTree: SOURCES_OUT },
   { name: "--workers 0", fixture: "project", args: ["src", "-d", "out", "-j", "0"], exit: 2, stderr: ["expected a whole number of at least 1."] },
@@ -286,7 +293,7 @@ describe.concurrent("unawait CLI, end to end", () => {
   it.for(cases)("$name", async (c, { expect }) => {
     const root = await fixtureCopy(c.fixture);
     await c.setup?.(root);
-    const result = await runCli(c.args, root, {}, c.stdin);
+    const result = await runCli(c.args, root, {}, c.stdinLatin1 ? Buffer.from(c.stdin!, "latin1") : c.stdin);
     expect({ exit: result.code, stderr: result.stderr }).toMatchObject({ exit: c.exit });
     expectText(expect, result.stdout, c.stdout, "stdout");
     expectText(expect, result.stderr, c.stderr, "stderr");

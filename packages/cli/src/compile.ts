@@ -12,6 +12,7 @@ import { isStdin, resolveMode, type Mode } from "./mode.js";
 import { pluginOptionsFrom, type CompileFlags } from "./options.js";
 import { PackageTypeLookup } from "./package-type.js";
 import { prepare } from "./prepare.js";
+import { decodeSource } from "./read-source.js";
 import { formatSummary, type Tally } from "./summary.js";
 import { SOURCE_EXTENSIONS, isSourceFile } from "./syntax.js";
 import { copiedText, transformedText, writeOutput, type OutputText } from "./write-output.js";
@@ -114,13 +115,8 @@ async function fromStdin(flags: CompileFlags, mode: Mode, io: Io, deps: CompileD
   const file: InputFile = { path, relative: basename(path), kind: isSourceFile(path, flags.extensions) ? "source" : "other", named: true };
   sourceFile(file, io);
   if (!io.readStdin) throw new UsageError("stdin is not available here");
-  const bytes = await io.readStdin();
-  const { isUtf8 } = await import("node:buffer");
-  const read = isUtf8(bytes) ? { ok: true as const, bytes, text: bytes.toString("utf8") } : undefined;
-  if (!read) {
-    io.stderr.write(formatDiagnostic({ file: path, message: "not UTF-8 text" }, io.cwd, c));
-    return EXIT_FILES_FAILED;
-  }
+  const read = decodeSource(await io.readStdin(), path);
+  if (!read.ok) return fail(formatDiagnostic(read.diagnostic, io.cwd, c), io);
   return toStdout(file, read, flags, io, deps, c, mode.kind === "out-file" ? resolve(io.cwd, mode.outFile) : undefined);
 }
 

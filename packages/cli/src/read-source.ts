@@ -21,6 +21,11 @@ export async function readSource(path: string): Promise<ReadResult> {
   } catch (error) {
     return { ok: false, diagnostic: readError(error as NodeJS.ErrnoException, path) };
   }
+  return decodeSource(bytes, path);
+}
+
+/** Bytes as UTF-8 text, or the diagnostic pointing at the first byte that is not (stdin uses it too). */
+export function decodeSource(bytes: Buffer, path: string): ReadResult {
   if (!isUtf8(bytes)) return { ok: false, diagnostic: notUtf8(bytes, path) };
   return { ok: true, bytes, text: bytes.toString("utf8") };
 }

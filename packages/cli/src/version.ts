@@ -1,12 +1,14 @@
 import { readFileSync, realpathSync } from "node:fs";
 import { dirname, join } from "node:path";
+import { thisModuleFile } from "./here.js";
 
 const PACKAGE_NAME = "@unawait/cli";
 
 /** The version in our package.json. The package is compiled to both ESM and CommonJS, so neither
- *  `import.meta.url` nor `__dirname` is available to every build; instead we walk up from the
- *  script Node was started with (bin/unawait.js or dist/esm/bin.js, symlinks resolved). */
-export function ownVersion(entry: string | undefined = process.argv[1]): string {
+ *  `import.meta.url` nor `__dirname` is available to every build; instead we walk up from this
+ *  module's own file (here.ts), symlinks resolved — from the script Node was started with when
+ *  that is unknown. */
+export function ownVersion(entry: string | undefined = thisModuleFile() ?? process.argv[1]): string {
   if (!entry) return "unknown";
   let dir: string;
   try {

@@ -35,11 +35,11 @@ export interface CliRun {
 
 /** Runs the built CLI the way a user does: `node bin/unawait.js ...`, not a terminal, no colour
  *  variables inherited from whoever runs the tests. */
-export function runCli(args: string[], cwd: string, env: Record<string, string> = {}, input?: string): Promise<CliRun> {
+export function runCli(args: string[], cwd: string, env: Record<string, string> = {}, input?: string | Buffer): Promise<CliRun> {
   return runNode([CLI_BIN, ...args], cwd, env, input);
 }
 
-export function runNode(args: string[], cwd: string, env: Record<string, string> = {}, input?: string): Promise<CliRun> {
+export function runNode(args: string[], cwd: string, env: Record<string, string> = {}, input?: string | Buffer): Promise<CliRun> {
   return new Promise((done) => {
     const child = execFile(process.execPath, args, { cwd, env: testEnv(env) }, (error, stdout, stderr) => {
       const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
