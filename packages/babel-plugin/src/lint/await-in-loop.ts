@@ -20,7 +20,8 @@ const COMBINATORS = new Set(["all", "allSettled", "any", "race"]);
  * functions as boundaries — reported once per loop, at its first await that starts work, and only
  * when nothing suggests the serial order is wanted:
  *   - every await just collects an existing promise (`await p`) or a batch (`await Promise.all(…)`);
- *   - the loop waits: `await sleep(ms)`, `await delay(…)`, `await new Promise(…)` (retry, polling, events);
+ *   - the loop waits: `await sleep(ms)`, `await delay(…)`, `await new Promise(…)` or a local
+ *     function that only returns one (retry, polling, events);
  *   - a while-style loop not driven by a local variable: `while (queue.length)`, `for (;;)`;
  *   - the loop's test reads an awaited value (`while (!done) done = await step()`), or a
  *     variable written under a test on one (`if (!(await visit(x))) i--`);
@@ -35,7 +36,7 @@ export const awaitInLoop: Rule = (ctx) => ({
     if ((loop.isForOfStatement() && loop.node.await) || !canAwait(loop)) return;
     const awaits = collectOwn(loop, (p) => p.isAwaitExpression() && repeatingLoop(p)?.node === loop.node) as NodePath<t.AwaitExpression>[];
     const working = awaits.filter(startsWork);
-    if (working.length === 0 || awaitsWait(awaits) || progressFromEffects(loop)) return;
+    if (working.length === 0 || awaitsWait(awaits, ctx.knowledge) || progressFromEffects(loop)) return;
     const derived = awaitDerivedBindings(loop);
     if (testDependsOnAwait(loop, derived) || carriesAwaitedValue(loop, working, derived) || exitDependsOnAwait(loop, derived)) return;
     ctx.report(working[0]!.node, CODE, MESSAGE);

@@ -2,7 +2,7 @@ import type { NodePath } from "@babel/core";
 import { types as t } from "@babel/core";
 import { type Binding, collectWrites, readBindings, readsAny, readsAwaitOrAny } from "./loop-writes.js";
 import { collectOwn, containsOwn, isWithin } from "./own-body.js";
-import { isGlobal, propertyName } from "./promise-knowledge.js";
+import { isGlobal, type PromiseKnowledge, propertyName } from "./promise-knowledge.js";
 
 type LoopPath = NodePath<t.Loop>;
 
@@ -14,21 +14,46 @@ type LoopPath = NodePath<t.Loop>;
  */
 
 /**
- * The loop waits rather than works: `await sleep(ms)`, `await delay(…)` (a retry or a poll), or
- * `await new Promise(…)` (a timer, an event, a signal) — there is nothing to start in parallel.
+ * The loop waits rather than works: `await sleep(ms)`, `await delay(…)` (a retry or a poll),
+ * `await new Promise((resolve) => …)` that never resolves with a value (a timer, an event, a
+ * signal: `setTimeout(resolve, ms)`, `once("done", resolve)`), or a call of a function of this
+ * file that only returns such a wait (`const tick = () => new Promise((r) => setImmediate(r))`)
+ * — there is nothing to start in parallel. A `new Promise` that resolves with a value is a
+ * promisified operation, which is work.
  */
-export function awaitsWait(awaits: NodePath<t.AwaitExpression>[]): boolean {
-  return awaits.some((a) => isWait(a.get("argument")));
+export function awaitsWait(awaits: NodePath<t.AwaitExpression>[], knowledge: PromiseKnowledge): boolean {
+  return awaits.some((a) => isWait(a.get("argument"), knowledge));
 }
 
 const DELAY_NAME = /^(sleep|delay|wait|pause|backoff|settimeout|timeout)|(sleep|delay|backoff|wait)$/i;
 
-function isWait(path: NodePath): boolean {
-  if (path.isNewExpression()) return isGlobal(path.get("callee") as NodePath, "Promise");
+function isWait(path: NodePath, knowledge: PromiseKnowledge, depth = 0): boolean {
+  if (path.isNewExpression()) return isGlobal(path.get("callee") as NodePath, "Promise") && resolvesWithoutValue(path);
   if (!path.isCallExpression()) return false;
   const callee = path.node.callee;
   const name = t.isIdentifier(callee) ? callee.name : t.isMemberExpression(callee) ? propertyName(callee) : null;
-  return name !== null && DELAY_NAME.test(name);
+  if (name !== null && DELAY_NAME.test(name)) return true;
+  const fn = depth < 3 ? knowledge.resolveFunction(path.get("callee")) : null; // depth: recursive helpers
+  return fn !== null && !fn.node.async && returnedValues(fn).every((value) => value !== null && isWait(value, knowledge, depth + 1));
+}
+
+/** `new Promise((resolve) => …)` where `resolve` is passed on, stored, or called with no argument. */
+function resolvesWithoutValue(promise: NodePath<t.NewExpression>): boolean {
+  const executor = promise.get("arguments")[0];
+  if (!executor?.isFunction() || !t.isIdentifier(executor.node.params[0])) return false;
+  const resolve = executor.scope.getBinding(executor.node.params[0].name);
+  return (resolve?.referencePaths ?? []).every((ref) => {
+    const call = ref.parentPath!;
+    return !(call.isCallExpression() && ref.key === "callee" && call.node.arguments.length > 0);
+  });
+}
+
+/** What a plain function returns: its concise body, or each `return` argument (null for a bare `return`). */
+function returnedValues(fn: NodePath<t.Function>): (NodePath | null)[] {
+  const body = fn.get("body") as NodePath;
+  if (!body.isBlockStatement()) return [body];
+  const returns = collectOwn(body, (p) => p.isReturnStatement()) as NodePath<t.ReturnStatement>[];
+  return returns.length ? returns.map((r) => (r.node.argument ? (r.get("argument") as NodePath) : null)) : [null];
 }
 
 /**
