@@ -30,6 +30,12 @@ export class RuntimeHelpers {
     const delivery = options.runtime === "auto"
       ? (program.node.sourceType === "module" ? "import" : "require")
       : options.runtime;
+    if (delivery === "import" && program.node.sourceType !== "module") {
+      throw program.buildCodeFrameError(
+        '[unawait] option runtime: "import" needs an ES module, but this file is parsed as a script; ' +
+          'use runtime: "require", "inline" or "auto", or parse the file as a module (sourceType: "module").',
+      );
+    }
     let statement: t.Statement;
     if (delivery === "import") {
       statement = t.importDeclaration(

@@ -38,6 +38,11 @@ describe("errors", () => {
     expect(error.code).toBe("UNSUPPORTED_SELF_ASSIGNMENT");
   });
 
+  it("refuses to put an import into a script", () => {
+    const error = errorOf("async function f() {}", { runtime: "import" }, { sourceType: "script" });
+    expect(error.message).toMatch(/runtime: "import" needs an ES module/);
+  });
+
   describe("options", () => {
     it.each([
       [{ runtime: "bundle" }, /option "runtime" must be "auto" \| "import" \| "require" \| "inline", got "bundle"/],
