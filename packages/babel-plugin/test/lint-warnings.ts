@@ -10,5 +10,5 @@ export function lintWarnings(code: string, filename = "code.js"): LintWarning[] 
     filename,
     plugins: [[plugin, { warnings: true, runtime: "import" }]],
   })!;
-  return (result.metadata as { unawait: { warnings: LintWarning[] } }).unawait.warnings;
+  return (result.metadata as unknown as { unawait: { warnings: LintWarning[] } }).unawait.warnings;
 }

@@ -10,7 +10,8 @@ export const CHAIN_METHODS = new Set(["then", "catch", "finally"]);
 /**
  * Which expressions evaluate to a promise, judged from the file alone (there are no types):
  * calls of functions declared `async` here (through Babel's bindings, so a shadowing or a
- * reassignment makes a name unknown), functions whose every `return` is such a promise,
+ * reassignment makes a name unknown) — including methods called on `this`, on a constant object
+ * literal or on a class declaration — functions whose every `return` is such a promise,
  * `.then/.catch/.finally` chains, `new Promise(…)`, `Promise.all(…)` and friends, and the global
  * `fetch(…)`. Anything else is assumed not to be a promise: the rules would rather stay quiet
  * than guess.
