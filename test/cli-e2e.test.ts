@@ -77,7 +77,9 @@ const cases: Case[] = [
   { name: "a shebang stays first", fixture: "project", args: ["src/bin/tool.js"], exit: 0, stdout: [/^#!\/usr\/bin\/env node\n/], stderr: "" },
 
   // Flags that reach the plugin.
-  { name: "--runtime import overrides a .cjs", fixture: "project", args: ["src/cjs.cjs", "--runtime", "import"], exit: 0, stdout: [IMPORTS_RUNTIME] },
+  { name: "--runtime import in a .cjs (a script) is refused by the plugin", fixture: "project", args: ["src/cjs.cjs", "--runtime", "import"], exit: 1, stdout: "",
+    stderr: ['src/cjs.cjs:1:1: error: [unawait] option runtime: "import" needs an ES module'] },
+  { name: "--runtime import for a .js script that imports", fixture: "project", args: ["src/app.jsx", "--runtime", "import"], exit: 0, stdout: [IMPORTS_RUNTIME] },
   { name: "--runtime require overrides a .mjs", fixture: "project", args: ["src/esm.mjs", "--runtime", "require"], exit: 0, stdout: [REQUIRES_RUNTIME] },
   { name: "--runtime inline copies the runtime in", fixture: "project", args: ["src/esm.mjs", "--runtime", "inline"], exit: 0,
     stdout: [/function run\(genFn, thisArg, args\)/, /^(?![\s\S]*@unawait\/runtime)/] },
