@@ -19,7 +19,7 @@ describe("--watch", () => {
     const src = (path: string) => join(root, "src", path);
     const out = (path: string) => join(root, "out", path);
     cli = startCli(["src", "-d", "out", "--watch", "--runtime", "inline", "--verbose"], root);
-    await cli.waitFor(/unawait: watching src \(Ctrl-C to stop\)\n/);
+    await cli.waitFor(/unawait: watching src \(Ctrl-C to stop\)\n/, 0, 60_000);
     expect(cli.stderr()).toMatch(SUMMARY("12 transformed, 1 copied, 0 unchanged, 0 failed"));
     const good = await readFile(out("esm.mjs"), "utf8");
     const typedBefore = await readFile(out("typed.ts"), "utf8");

@@ -22,41 +22,23 @@ export const DEBOUNCE_MS = 100;
  */
 export async function watch(run: WatchRun, io: Io, flags: CompileFlags, stop: Promise<void> = interrupted()): Promise<number> {
   const named = new Map(run.files.filter((file) => file.named).map((file) => [file.path, file]));
-  const selected = selector(io.cwd, run.selection);
-  const skip = (path: string) =>
-    path.split(sep).some((part) => part === "node_modules" || (part.startsWith(".") && part !== "." && part !== "..")) ||
-    (run.outDir !== undefined && isInside(path, run.outDir));
-  const watcher = chokidar([...run.dirs, ...named.keys()], { ignoreInitial: true, ignored: (path) => skip(relative(io.cwd, path) || ".") });
-
+  const fileFor = fileLookup(run, named, io.cwd);
+  const watcher = chokidar([...run.dirs, ...named.keys()], { ignoreInitial: true, ignored: (path) => skipped(path, run, io.cwd) });
   const changed = new Set<string>();
   const removed = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
   let building: Promise<void> = Promise.resolve();
-
-  const fileFor = (path: string): InputFile | undefined => {
-    if (named.has(path)) return named.get(path);
-    const dir = run.dirs.filter((d) => isInside(path, d)).sort((a, b) => b.length - a.length)[0];
-    if (!dir || !selected(path)) return undefined;
-    const rel = relative(dir, path).split(sep).join("/");
-    return { path, relative: rel, kind: isSourceFile(path, run.selection.extensions) ? "source" : "other", named: false };
-  };
 
   const rebuild = async () => {
     const paths = [...changed].sort();
     const gone = [...removed].sort();
     changed.clear();
     removed.clear();
-    for (const path of gone) {
-      const file = fileFor(path);
-      if (!file || !run.outDir) continue;
-      const target = run.jobFor(file).target;
-      await rm(target, { force: true });
-      await rm(`${target}.map`, { force: true });
-      if (flags.verbose) io.stderr.write(`${relative(io.cwd, path)} → ${relative(io.cwd, target)} (removed)\n`);
-    }
+    if (run.outDir) await removeOutputs(gone.map(fileFor), run, io, flags.verbose === true);
     const jobs = paths.map(fileFor).filter((file): file is InputFile => file !== undefined).map(run.jobFor);
     if (jobs.length === 0) return;
-    await timed(io, flags, run.outDir ? relative(io.cwd, run.outDir) || "." : relative(io.cwd, jobs[0].target), run.context.colors, () => build(jobs, run.context));
+    const where = run.outDir ? relative(io.cwd, run.outDir) || "." : relative(io.cwd, jobs[0].target);
+    await timed(io, flags, where, run.context.colors, () => build(jobs, run.context));
   };
   const schedule = () => {
     clearTimeout(timer);
@@ -79,6 +61,37 @@ export async function watch(run: WatchRun, io: Io, flags: CompileFlags, stop: Pr
   await building;
   if (!flags.quiet) io.stderr.write("unawait: stopped watching\n");
   return EXIT_OK;
+}
+
+/** node_modules, dot folders and the output directory are never watched (as never read). */
+function skipped(path: string, run: WatchRun, cwd: string): boolean {
+  const parts = (relative(cwd, path) || ".").split(sep);
+  if (parts.some((part) => part === "node_modules" || (part.startsWith(".") && part !== "." && part !== ".."))) return true;
+  return run.outDir !== undefined && isInside(path, run.outDir);
+}
+
+/** The input a changed path stands for: a named file, or a file found in a watched directory
+ *  (relative to it, and passing --ignore/--only); undefined for anything else. */
+function fileLookup(run: WatchRun, named: Map<string, InputFile>, cwd: string): (path: string) => InputFile | undefined {
+  const selected = selector(cwd, run.selection);
+  return (path) => {
+    if (named.has(path)) return named.get(path);
+    const dir = run.dirs.filter((d) => isInside(path, d)).sort((a, b) => b.length - a.length)[0];
+    if (!dir || !selected(path)) return undefined;
+    const rel = relative(dir, path).split(sep).join("/");
+    return { path, relative: rel, kind: isSourceFile(path, run.selection.extensions) ? "source" : "other", named: false };
+  };
+}
+
+/** A deleted source takes its output and map with it. */
+async function removeOutputs(files: (InputFile | undefined)[], run: WatchRun, io: Io, verbose: boolean): Promise<void> {
+  for (const file of files) {
+    if (!file) continue;
+    const target = run.jobFor(file).target;
+    await rm(target, { force: true });
+    await rm(`${target}.map`, { force: true });
+    if (verbose) io.stderr.write(`${relative(io.cwd, file.path)} → ${relative(io.cwd, target)} (removed)\n`);
+  }
 }
 
 /** Resolves on the first Ctrl-C (or SIGTERM); a second one is left to Node (exit at once). */

@@ -118,7 +118,7 @@ describe("mayHaveAsyncSyntax never misses what Babel's parser finds, over real p
   const roots = ["playwright-core", "@babel/core", "commander", "chokidar", "diff", "esbuild"].map((name) => packageRoot(require.resolve(name)));
   const files = roots.flatMap((root) => jsFiles(root));
 
-  it(`${files.length} files: every "no" is right, and most files without async syntax get one`, () => {
+  it(`${files.length} files: every "no" is right, and most files without async syntax get one`, { timeout: 120_000 }, () => {
     let withoutAsync = 0;
     let copied = 0;
     const missed: string[] = [];
