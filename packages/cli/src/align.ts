@@ -55,3 +55,24 @@ function longestNonDecreasing(values: (number | undefined)[]): Set<number> {
   for (let index = tails.length ? tails[tails.length - 1] : -1; index >= 0; index = previous[index]) kept.add(index);
   return kept;
 }
+
+/** Two neighbouring rows, one side blank in each, whose lines read the same (a closing `}` the
+ *  map does not cover) become one row: it keeps both sides in order, and reads better. */
+export function mergeEqualNeighbours(rows: Row[], left: string[], right: string[]): Row[] {
+  const merged: Row[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const [a, b] = [rows[i], rows[i + 1]];
+    const pair = b && oneSided(a) && oneSided(b) && (a.left === undefined) !== (b.left === undefined);
+    const l = pair ? (a.left ?? b.left)! : -1;
+    const r = pair ? (a.right ?? b.right)! : -1;
+    if (pair && left[l].trim() !== "" && left[l].trim() === right[r].trim()) {
+      merged.push({ left: l, right: r });
+      i++;
+    } else merged.push(a);
+  }
+  return merged;
+}
+
+function oneSided(row: Row): boolean {
+  return (row.left === undefined) !== (row.right === undefined);
+}

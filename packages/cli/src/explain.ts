@@ -1,5 +1,5 @@
 import { relative } from "node:path";
-import { alignRows, originalLines } from "./align.js";
+import { alignRows, mergeEqualNeighbours, originalLines } from "./align.js";
 import { colors, useColor, type Colors } from "./colors.js";
 import { sideBySide } from "./columns.js";
 import { sourceFile } from "./compile.js";
@@ -33,7 +33,10 @@ export async function explain(input: string, engines: Engines, io: Io, colorFlag
     if (!result.ok) return fail(formatDiagnostic({ ...result.diagnostic, source: prepared.source }, io.cwd, errors), io);
     for (const warning of result.output.warnings) io.stderr.write(formatWarning(file.path, warning, io.cwd, errors));
     code = result.output.code;
-    if (result.output.map) rows = alignRows(originalLines(result.output.map), lineCount(original));
+    if (result.output.map) {
+      rows = alignRows(originalLines(result.output.map), lineCount(original));
+      rows = mergeEqualNeighbours(rows, original.split(/\r?\n/), code.split(/\r?\n/));
+    }
   }
 
   const width = io.stdout.isTTY && io.stdout.columns ? io.stdout.columns : PIPE_WIDTH;

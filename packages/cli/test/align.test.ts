@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { alignRows } from "../src/align.js";
+import { alignRows, mergeEqualNeighbours } from "../src/align.js";
 import { colors } from "../src/colors.js";
 import { sideBySide } from "../src/columns.js";
 
@@ -21,6 +21,15 @@ describe("alignRows", () => {
     const rows = alignRows(origins, 8);
     expect(rows.filter((r) => r.left !== undefined).map((r) => r.left)).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
     expect(rows.filter((r) => r.right !== undefined).map((r) => r.right)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+  });
+
+  it("pairs neighbouring one-sided rows whose lines read the same, never blank ones", () => {
+    const left = ["f() {", "  x;", "}", ""];
+    const right = ["g() {", "  x;", "  }", "}", ""];
+    const rows = [{ left: 0, right: 0 }, { left: 1, right: 1 }, { right: 2 }, { right: 3 }, { left: 2 }, { left: 3 }, { right: 4 }];
+    expect(mergeEqualNeighbours(rows, left, right)).toEqual([
+      { left: 0, right: 0 }, { left: 1, right: 1 }, { right: 2 }, { left: 2, right: 3 }, { left: 3 }, { right: 4 },
+    ]);
   });
 
   it("draws rows with the line numbers of each side and a flag", () => {
