@@ -311,6 +311,9 @@ describe.concurrent("unawait CLI, end to end", () => {
     if (c.outTree) expect(await filesUnder(join(root, "out"))).toEqual([...c.outTree].sort());
     for (const [path, texts] of Object.entries(c.files ?? {})) expectText(expect, await readFile(join(root, path), "utf8"), texts, path);
     await expectNoAsyncSyntaxNorTempFiles(expect, root, c.copiesCode);
+    // compare writes its lowered copy beside the file, and must always remove it.
+    const everything = await readdir(root, { recursive: true });
+    expect(everything.filter((f) => f.includes(".unawait-compare-")), "compare's copy left behind").toEqual([]);
   });
 
   it("--version prints the package's version", async ({ expect }) => {

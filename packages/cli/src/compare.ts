@@ -1,5 +1,6 @@
 import { execFile } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { rmSync } from "node:fs";
 import { rm, writeFile } from "node:fs/promises";
 import { basename, dirname, extname, join, relative } from "node:path";
 import { diffArrays } from "diff";
@@ -48,11 +49,18 @@ export async function compare(input: string, flags: CompareFlags, engines: Engin
   const lowered = join(dirname(file.path), `.${basename(file.path, extname(file.path))}.unawait-compare-${randomBytes(3).toString("hex")}${extname(file.path)}`);
   let native: RunResult;
   let transformed: RunResult;
+  // Ctrl-C while a run goes on must not leave the lowered copy beside the user's file.
+  const cleanUp = () => {
+    rmSync(lowered, { force: true });
+    process.exit(130);
+  };
+  process.once("SIGINT", cleanUp);
   try {
     await writeFile(lowered, code);
     native = await runNode(file.path, io, flags.timeout);
     transformed = await runNode(lowered, io, flags.timeout);
   } finally {
+    process.off("SIGINT", cleanUp);
     await rm(lowered, { force: true });
   }
   return report(relative(io.cwd, file.path), native, transformed, io, flags.color);
