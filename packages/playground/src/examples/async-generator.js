@@ -12,4 +12,4 @@ async function launch() {
   console.log("liftoff");
 }
 
-launch();
+launch().catch(console.error);

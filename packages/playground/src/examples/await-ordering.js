@@ -8,5 +8,5 @@ async function greet() {
 }
 
 console.log("script: start");
-greet();
+greet().catch(console.error);
 console.log("script: end");

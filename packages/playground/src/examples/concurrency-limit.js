@@ -30,4 +30,5 @@ async function download(name, ms) {
 const twoAtATime = limit(2);
 const jobs = [["a", 150], ["b", 10], ["c", 10], ["d", 10]];
 Promise.all(jobs.map(([name, ms]) => twoAtATime(() => download(name, ms))))
-  .then((names) => console.log("all done:", names.join(", ")));
+  .then((names) => console.log("all done:", names.join(", ")))
+  .catch(console.error);

@@ -12,4 +12,4 @@ async function onClick() {
   console.log("click handled");
 }
 
-onClick();
+onClick().catch(console.error);

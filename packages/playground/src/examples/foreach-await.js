@@ -22,4 +22,6 @@ async function withForOf() {
   console.log("for...of is done, and everything is stored");
 }
 
-withForEach().then(() => setTimeout(withForOf, 50));
+withForEach()
+  .then(() => setTimeout(() => withForOf().catch(console.error), 50))
+  .catch(console.error);

@@ -9,6 +9,6 @@ setTimeout(() => console.log("B: a timer, so a new task"), 0);
   console.log("C");
   await null;
   console.log("D: resumed one microtask later");
-})();
+})().catch(console.error);
 
 console.log("E");

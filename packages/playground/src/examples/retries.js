@@ -20,4 +20,6 @@ async function retry(task, { attempts = 4, firstDelay = 10 } = {}) {
   }
 }
 
-retry(flakyRequest).then((value) => console.log("got", value));
+retry(flakyRequest)
+  .then((value) => console.log("got", value))
+  .catch(console.error);

@@ -10,6 +10,6 @@ async function refuse() {
 
 const result = answer();
 console.log("is it a promise?", result instanceof Promise);
-result.then((value) => console.log("fulfilled with", value));
+result.then((value) => console.log("fulfilled with", value)).catch(console.error);
 refuse().catch((error) => console.log("rejected with", error.message));
 console.log("both calls returned before either settled");

@@ -11,9 +11,11 @@ const job = (label, ms) =>
 
 async function oneAfterTheOther() {
   console.log("sequential: start");
-  const slow = await job("slow", 40);
-  const quick = await job("quick", 10); // starts only now
-  console.log("sequential got", slow, quick);
+  const results = [];
+  for (const [label, ms] of [["slow", 40], ["quick", 10]]) {
+    results.push(await job(label, ms)); // the next starts only now
+  }
+  console.log("sequential got", ...results);
 }
 
 async function bothAtOnce() {
@@ -22,4 +24,4 @@ async function bothAtOnce() {
   console.log("parallel got", slow, quick);
 }
 
-oneAfterTheOther().then(bothAtOnce);
+oneAfterTheOther().then(bothAtOnce).catch(console.error);

@@ -7,6 +7,6 @@ const thenable = {
   },
 };
 
-(async () => console.log("awaited", await thenable))();
-(async () => console.log("awaited", await Promise.resolve("a promise")))();
-(async () => console.log("awaited", await "a plain value"))();
+(async () => console.log("awaited", await thenable))().catch(console.error);
+(async () => console.log("awaited", await Promise.resolve("a promise")))().catch(console.error);
+(async () => console.log("awaited", await "a plain value"))().catch(console.error);

@@ -21,4 +21,4 @@ async function main() {
   }
 }
 
-main();
+main().catch(console.error);

@@ -7,4 +7,6 @@ async function loadUser() {
 
 console.log("kind:", loadUser.constructor.name);
 console.log("source starts with async:", String(loadUser).startsWith("async"));
-loadUser().then((name) => console.log("loaded", name));
+loadUser()
+  .then((name) => console.log("loaded", name))
+  .catch(console.error);

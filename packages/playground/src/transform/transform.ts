@@ -13,8 +13,20 @@ export interface SourceMapV3 {
   file?: string;
 }
 
+/** A gotcha the plugin's `warnings` option found: `loc.line` is 1-based, `loc.column` 0-based. */
+export interface GotchaWarning {
+  code: string;
+  message: string;
+  loc?: { line: number; column: number };
+}
+
+export interface TransformOptions {
+  /** Ask the plugin for its gotcha warnings (forEach(async …), floating promises, …). */
+  warnings?: boolean;
+}
+
 export type TransformResult =
-  | { ok: true; code: string; map: SourceMapV3 }
+  | { ok: true; code: string; map: SourceMapV3; warnings: GotchaWarning[] }
   | { ok: false; message: string; frame: string; loc?: { line: number; column: number } };
 
 export const SOURCE_NAME = "input.js";
@@ -24,7 +36,7 @@ export const SOURCE_NAME = "input.js";
  * so that top-level await reaches the plugin and gets its own error; both forms are then run as
  * classic scripts, so strictness is the same on both sides.
  */
-export function transformAsyncCode(source: string, runtime: RuntimeDelivery): TransformResult {
+export function transformAsyncCode(source: string, runtime: RuntimeDelivery, { warnings = false }: TransformOptions = {}): TransformResult {
   try {
     const result = transformSync(source, {
       babelrc: false,
@@ -35,10 +47,11 @@ export function transformAsyncCode(source: string, runtime: RuntimeDelivery): Tr
       filename: SOURCE_NAME,
       sourceType: "module",
       sourceMaps: true,
-      plugins: [[unawait, { runtime }]],
+      plugins: [[unawait, { runtime, warnings }]],
     });
     if (!result?.code || !result.map) return { ok: false, message: "Babel returned no code", frame: "" };
-    return { ok: true, code: result.code, map: result.map as SourceMapV3 };
+    const found = (result.metadata as { unawait?: { warnings?: GotchaWarning[] } }).unawait?.warnings ?? [];
+    return { ok: true, code: result.code, map: result.map as SourceMapV3, warnings: found };
   } catch (error) {
     return describeFailure(error);
   }
