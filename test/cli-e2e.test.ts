@@ -245,6 +245,8 @@ const cases: Case[] = [
     outTree: ["deep/util.js"], files: { "out/deep/util.js": [/function run\(genFn, thisArg, args\)/] } },
   { name: "flags override the config", fixture: "project", args: ["src/esm.mjs", "--runtime", "require"], exit: 0,
     setup: write("unawait.config.json", '{ "runtime": "inline" }'), stdout: [REQUIRES_RUNTIME] },
+  { name: "a flag sets aside the config options it contradicts", fixture: "project", args: ["src/esm.mjs", "-o", "out/one.mjs", "--verbose"], exit: 0,
+    setup: write("unawait.config.json", '{ "outDir": "out", "quiet": true }'), outTree: ["one.mjs"], stderr: ["src/esm.mjs → out/one.mjs (transformed)"] },
   { name: "an \"unawait\" key in package.json", fixture: "project", args: ["src/esm.mjs"], exit: 0,
     setup: write("package.json", '{ "name": "p", "unawait": { "runtimeModule": "from-package-json" } }'), stdout: ['from "from-package-json"'] },
   { name: "unawait.config.js", fixture: "project", args: ["src/esm.mjs"], exit: 0,

@@ -153,12 +153,24 @@ async function readText(file: string): Promise<string | undefined> {
   return readFile(file, "utf8").catch(() => undefined);
 }
 
+/** A flag on the command line also sets aside the config's options that would contradict it:
+ *  `-v` beats a config's `"quiet": true`, `-o` its `"outDir"`. */
+const SETS_ASIDE: Record<string, string[]> = {
+  verbose: ["quiet"],
+  quiet: ["verbose"],
+  outFile: ["outDir", "inPlace", "copyFiles", "deleteDirOnStart"],
+  outDir: ["outFile", "inPlace"],
+  inPlace: ["outDir", "outFile", "copyFiles", "deleteDirOnStart", "sourceMaps", "watch"],
+  cache: ["cacheDir"],
+};
+
 /** Flags given on the command line win; the config fills in the rest. */
 export function mergeConfig(flags: CompileFlags, given: Set<string>, config: Config | undefined): CompileFlags {
   if (!config) return flags;
+  const setAside = new Set([...given].flatMap((key) => SETS_ASIDE[key] ?? []));
   const merged: Record<string, unknown> = { ...flags };
   for (const [key, value] of Object.entries(config.options)) {
-    if (key !== "inputs" && !given.has(key)) merged[key] = value;
+    if (key !== "inputs" && !given.has(key) && !setAside.has(key)) merged[key] = value;
   }
   return merged as unknown as CompileFlags;
 }
