@@ -8,6 +8,7 @@ import { createBrowserWorker } from "./sandbox/browser-worker.js";
 import { runSandboxed } from "./sandbox/run-sandboxed.js";
 import { hashToState, stateToHash, type PlaygroundState } from "./share/url-state.js";
 import type { RuntimeDelivery } from "./transform/transform.js";
+import { GotchaWarningsView } from "./ui/gotcha-warnings.js";
 import { showResults, showRunning, type GeneratorRun, type ResultsView } from "./ui/results.js";
 import { bindThemeToggle, currentTheme } from "./ui/theme.js";
 import { TransformErrorView } from "./ui/transform-error.js";
@@ -16,7 +17,7 @@ const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as 
 const pipeline = import("./transform/pipeline.js");
 const hashOptions = { examples: EXAMPLES };
 
-let state: PlaygroundState = hashToState(location.hash, hashOptions) ?? { code: DEFAULT_EXAMPLE.code, runtime: "import" };
+let state: PlaygroundState = hashToState(location.hash, hashOptions) ?? { code: DEFAULT_EXAMPLE.code, runtime: "import", warnings: true };
 
 const source = createSourceEditor({
   parent: $("source-editor"),
@@ -40,6 +41,7 @@ const output = createOutputEditor({
 });
 const links = new LinkController({ source, generated: output }, $("link-status"));
 const transformError = new TransformErrorView($("transform-error"), source, output);
+const gotchas = new GotchaWarningsView($("warnings"), source);
 const results: ResultsView = {
   rows: $("log-rows"),
   timelines: { left: $("left-timeline"), right: $("right-timeline") },
@@ -58,11 +60,12 @@ function scheduleRefresh(): void {
 
 async function refresh(): Promise<void> {
   const { transformAsyncCode, linkSuspensions, inlineRuntimeBody } = await pipeline;
-  const { code, runtime } = state;
-  const result = transformAsyncCode(code, runtime);
+  const { code, runtime, warnings } = state;
+  const result = transformAsyncCode(code, runtime, { warnings });
   writeHash();
   syncExampleMenu();
   if (!result.ok) {
+    gotchas.unavailable();
     transformError.show(result);
     links.setLinks([]);
     if (!hasOutput) replaceDoc(output, "// The generator form appears here once the code transforms.");
@@ -70,6 +73,8 @@ async function refresh(): Promise<void> {
   }
   hasOutput = true;
   transformError.clear();
+  if (warnings) gotchas.show(result.warnings);
+  else gotchas.off();
   replaceDoc(output, result.code);
   if (runtime === "inline") foldRange(output, inlineRuntimeBody(result.code));
   try {
@@ -126,6 +131,13 @@ function syncExampleMenu(): void {
   exampleMenu.value = EXAMPLES.find((e) => e.code === state.code)?.id ?? "";
 }
 
+const warningsToggle = $<HTMLInputElement>("warnings-toggle");
+warningsToggle.checked = state.warnings;
+warningsToggle.addEventListener("change", () => {
+  state = { ...state, warnings: warningsToggle.checked };
+  void refresh();
+});
+
 for (const radio of document.querySelectorAll<HTMLInputElement>("#runtime input")) {
   radio.checked = radio.value === state.runtime;
   radio.addEventListener("change", () => {
@@ -146,6 +158,7 @@ addEventListener("hashchange", () => {
   if (!next) return;
   state = next;
   for (const radio of document.querySelectorAll<HTMLInputElement>("#runtime input")) radio.checked = radio.value === next.runtime;
+  warningsToggle.checked = next.warnings;
   replaceDoc(source, next.code);
   void refresh();
 });

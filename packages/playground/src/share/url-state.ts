@@ -4,6 +4,8 @@ import type { RuntimeDelivery } from "../transform/transform.js";
 export interface PlaygroundState {
   code: string;
   runtime: RuntimeDelivery;
+  /** The gotcha warnings beside the code; on unless a link turns them off. */
+  warnings: boolean;
 }
 
 export interface HashOptions {
@@ -13,13 +15,17 @@ export interface HashOptions {
 
 const RUNTIMES: readonly RuntimeDelivery[] = ["import", "inline"];
 
-/** `#example=microtasks-vs-timers&runtime=import`, or `#code=<base64url of UTF-8>&runtime=inline`. */
+/**
+ * `#example=microtasks-vs-timers&runtime=import`, or `#code=<base64url of UTF-8>&runtime=inline`,
+ * plus `&warnings=off` when they are off (so links made before the toggle existed still read the same).
+ */
 export function stateToHash(state: PlaygroundState, { examples }: HashOptions): string {
   const params = new URLSearchParams();
   const example = examples.find((e) => e.code === state.code);
   if (example) params.set("example", example.id);
   else params.set("code", toBase64Url(state.code));
   params.set("runtime", state.runtime);
+  if (!state.warnings) params.set("warnings", "off");
   return `#${params}`;
 }
 
@@ -28,12 +34,13 @@ export function hashToState(hash: string, { examples }: HashOptions): Playground
   const params = new URLSearchParams(hash.replace(/^#/, ""));
   const requested = params.get("runtime") as RuntimeDelivery | null;
   const runtime = requested && RUNTIMES.includes(requested) ? requested : "import";
+  const warnings = params.get("warnings") !== "off";
   const example = examples.find((e) => e.id === params.get("example"));
-  if (example) return { code: example.code, runtime };
+  if (example) return { code: example.code, runtime, warnings };
   const encoded = params.get("code");
   if (encoded === null) return null;
   const code = fromBase64Url(encoded);
-  return code === null ? null : { code, runtime };
+  return code === null ? null : { code, runtime, warnings };
 }
 
 function toBase64Url(text: string): string {
