@@ -138,6 +138,45 @@ describe("mayHaveAsyncSyntax never misses what Babel's parser finds, over real p
   });
 });
 
+describe("mayHaveAsyncSyntax on seeded random programs", () => {
+  // Statements that stress the lexer (quotes, slashes, templates, braces) without async syntax…
+  const noise = [
+    "const s = 'it\\'s \"async\"';", 'const d = "a \\"await\\" b";', "const r = /[/'\"`]await\\//g;", "x = a / b / c;",
+    "x = (a) / 2;", "if (a) /['`]/.test(s);", "const t = `a ${b + `c ${'}'} d`} e`;", "// async ' \" `", "/* await ` ' */",
+    "x = {a: 1, b: [2, 3]};", "const o = { async: 1, await: 2 };", "o.async(); o.await;", "x = a++ / 2;", "x = 1..toString();",
+    "label: for (;;) break label;", "x = y ? /a/ : /b/;", "x = typeof /re/;", "}{", "function g() { return /x/ }",
+  ];
+  // …and constructs that are async syntax.
+  const asyncBits = ["async function f() {}", "const f = async () => 1;", "(async function () { await 1; })();", "x = { async m() {} };",
+    "class A { async m() { await 1; } }", "const g = async x => x;", "async function* h() { for await (const v of w) {} }"];
+
+  it("never says no when Babel's parser finds async syntax (1000 programs, fixed seed)", () => {
+    // mulberry32: small, and its low bits are as random as its high ones.
+    let seed = 12345;
+    const random = (n: number) => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return (((t ^ (t >>> 14)) >>> 0) % n);
+    };
+    let checked = 0;
+    let withAsync = 0;
+    for (let i = 0; i < 1000; i++) {
+      const parts = Array.from({ length: 2 + random(6) }, () => noise[random(noise.length)]);
+      if (random(2)) parts.splice(random(parts.length + 1), 0, asyncBits[random(asyncBits.length)]);
+      // Each part in its own block, so declarations never clash; the joints still vary.
+      const code = parts.map((part) => `{ ${part} }`).join(random(2) ? "\n" : " ");
+      const truth = hasAsyncSyntax(code);
+      if (truth === undefined) continue;
+      checked++;
+      if (truth) expect(plain(code), code).toBe(true);
+      if (truth) withAsync++;
+    }
+    expect(checked).toBeGreaterThan(200);
+    expect(withAsync).toBeGreaterThan(200);
+  });
+});
+
 function packageRoot(entry: string): string {
   let dir = dirname(entry);
   while (!existsSync(join(dir, "package.json")) || dir.endsWith("/lib") || dir.endsWith("/dist")) dir = dirname(dir);
