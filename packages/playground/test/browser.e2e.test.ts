@@ -132,6 +132,39 @@ describe.skipIf(!hasChromium)(`playground in Chromium (skips when ${CHROMIUM} is
     await expect.poll(() => page.locator("#source-editor .cm-lintRange-error").count()).toBeGreaterThan(0);
   });
 
+  const warningEntries = () => page.locator("#warnings .warnings-list li").allInnerTexts();
+  const warningUnderlines = () => page.locator("#source-editor .cm-lintRange-warning").count();
+
+  it("draws a gotcha example's warning beside the code: underlined, explained on hover, listed", async () => {
+    await page.selectOption("#example", "foreach-await");
+    await expect.poll(warningEntries).toHaveLength(1);
+    expect((await warningEntries())[0]).toMatch(/^14:9 async-array-callback /);
+    expect(await page.locator("#warnings .warnings-summary").innerText()).toMatch(/^1 gotcha warning\b/);
+    await expect.poll(warningUnderlines).toBe(1);
+    await page.locator("#source-editor .cm-lintRange-warning").hover();
+    const tooltip = page.locator(".cm-tooltip-lint .cm-diagnostic-warning");
+    await tooltip.waitFor();
+    expect(await tooltip.innerText()).toMatch(/forEach/);
+    await page.mouse.move(0, 0);
+  });
+
+  it("shows no warning for a clean example, and none at all once the toggle is off", async () => {
+    await page.selectOption("#example", "await-ordering");
+    await expect.poll(() => page.locator("#warnings .warnings-summary").innerText()).toBe("No gotcha warnings.");
+    expect(await warningUnderlines()).toBe(0);
+    expect(await warningEntries()).toEqual([]);
+
+    await page.selectOption("#example", "try-catch-finally");
+    await expect.poll(warningEntries).toEqual([expect.stringMatching(/^16:5 await-in-finally /)]);
+    await page.click("#warnings-toggle");
+    await expect.poll(warningUnderlines).toBe(0);
+    expect(await warningEntries()).toEqual([]);
+    expect(await page.evaluate(() => location.hash)).toContain("warnings=off");
+    await page.click("#warnings-toggle");
+    await expect.poll(warningUnderlines).toBe(1);
+    expect(await page.evaluate(() => location.hash)).not.toContain("warnings");
+  });
+
   it("restores code and options from a shared URL, and folds the inlined runtime", async () => {
     await page.goto(`${site.url}#example=microtasks-vs-timers&runtime=inline`);
     await page.reload();
