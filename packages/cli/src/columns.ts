@@ -1,3 +1,4 @@
+import stringWidth from "string-width";
 import type { Colors } from "./colors.js";
 
 export interface Column {
@@ -30,7 +31,7 @@ const TAB = "  ";
 
 /** Two texts side by side, each line numbered, long lines wrapped inside their column. Lines are
  *  paired by index unless `rows` says which line goes beside which (explain: by source map).
- *  Widths count UTF-16 code units, so wide characters (CJK, emoji) can push a row out of line. */
+ *  Widths are display columns: a CJK character or an emoji takes two. */
 export function sideBySide(left: Column, right: Column, totalWidth: number, c: Colors, rows?: Row[]): string {
   const width = Math.floor((Math.max(totalWidth, MIN_WIDTH) - SEPARATOR.length) / 2);
   const leftLines = linesOf(left.text);
@@ -67,22 +68,38 @@ function linesOf(text: string): string[] {
 /** One source line as cells of at most `width` characters; only the first carries the number. */
 function wrap(line: string | undefined, number: number, digits: number, width: number, highlight?: (s: string) => string): Cell[] {
   if (line === undefined) return [];
-  const room = Math.max(1, width - digits - 1);
-  const cells: Cell[] = [];
-  for (let at = 0; at === 0 || at < line.length; at += room) {
-    const label = at === 0 ? String(number).padStart(digits) : " ".repeat(digits);
-    const text = line.slice(at, at + room);
-    cells.push({ gutter: `${label} `, text, shown: highlight?.(text) });
+  const room = Math.max(2, width - digits - 1);
+  return chunks(line, room).map((text, i) => {
+    const label = i === 0 ? String(number).padStart(digits) : " ".repeat(digits);
+    return { gutter: `${label} `, text, shown: highlight?.(text) };
+  });
+}
+
+/** The line cut into pieces of at most `room` display columns (at least one piece, maybe empty). */
+function chunks(line: string, room: number): string[] {
+  const pieces: string[] = [];
+  let piece = "";
+  let used = 0;
+  for (const char of line) {
+    const w = stringWidth(char);
+    if (used + w > room) {
+      pieces.push(piece);
+      piece = "";
+      used = 0;
+    }
+    piece += char;
+    used += w;
   }
-  return cells;
+  pieces.push(piece);
+  return pieces;
 }
 
 function fit(text: string, width: number): string {
-  return text.length > width ? `${text.slice(0, width - 1)}…` : text;
+  return stringWidth(text) > width ? `${chunks(text, width - 1)[0]}…` : text;
 }
 
 function cell(value: Cell | undefined, width: number, c: Colors, style = (s: string) => s): string {
   const { gutter, text, shown } = value ?? { gutter: "", text: "" };
-  const padding = " ".repeat(Math.max(0, width - gutter.length - text.length));
+  const padding = " ".repeat(Math.max(0, width - gutter.length - stringWidth(text)));
   return (gutter ? c.dim(gutter) : "") + (text ? style(shown ?? text) : "") + padding;
 }

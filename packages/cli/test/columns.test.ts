@@ -50,4 +50,11 @@ describe("sideBySide", () => {
     expect(coloured).toContain("\u001b[1min\u001b[22m");
     expect(coloured.replace(/\u001b\[\d+m/g, "")).toBe(sideBySide(...args, plain));
   });
+
+  it("counts display columns: wide characters take two, and rows stay in line", () => {
+    const text = sideBySide({ title: "L", text: "日本語の文字列はとても長いです" }, { title: "R", text: "ok" }, 43, plain);
+    const rows = text.split("\n").slice(2, -1);
+    // 20 columns per side: gutter (2) + 18 columns of text = 9 wide characters.
+    expect(rows).toEqual(["1 日本語の文字列はと | 1 ok", "  ても長いです       |"]);
+  });
 });
