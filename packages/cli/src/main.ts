@@ -46,12 +46,17 @@ export async function main(argv: string[], io: Io = processIo(), deps: Partial<D
     async explain(file, rawFlags) {
       const { flags } = await withConfig(rawFlags, transformKeysGiven(rawFlags));
       const { explain } = await import("./explain.js");
-      exitCode = await explain(file, engines(flags), io, flags.color);
+      // explain is for reading code: the gotcha warnings are on unless asked off in a config.
+      exitCode = await explain(file, engines({ ...flags, warn: flags.warn ?? flags.warnings ?? true }), io, flags.color);
     },
     async compare(file, rawFlags) {
       const { flags } = await withConfig(rawFlags, transformKeysGiven(rawFlags));
       const { compare } = await import("./compare.js");
       exitCode = await compare(file, flags, engines({ ...flags, runtime: flags.runtime ?? "inline" }), io);
+    },
+    async lint(inputs, flags) {
+      const { lint } = await import("./lint.js");
+      exitCode = await lint(inputs, io, flags.color);
     },
   });
   try {

@@ -14,10 +14,14 @@ export interface PluginOptions {
   runtime?: RuntimeMode;
   runtimeModule?: string;
   topLevelAwait?: TopLevelAwaitMode;
+  /** The plugin's `warnings` option (the `--warn` flag). */
+  warnings?: boolean;
 }
 
 /** Flags shared by every command that runs the transform. */
 export interface TransformFlags extends PluginOptions {
+  /** `--warn`: report the async gotchas (the plugin's `warnings` option). */
+  warn?: boolean;
   /** commander's `--no-color` sets this to false. */
   color: boolean;
   config?: string | false;
@@ -50,6 +54,8 @@ export function pluginOptionsFrom(flags: PluginOptions): PluginOptions {
   if (flags.runtime !== undefined) options.runtime = flags.runtime;
   if (flags.runtimeModule !== undefined) options.runtimeModule = flags.runtimeModule;
   if (flags.topLevelAwait !== undefined) options.topLevelAwait = flags.topLevelAwait;
+  const warn = (flags as TransformFlags).warn ?? flags.warnings;
+  if (warn !== undefined) options.warnings = warn;
   return options;
 }
 

@@ -18,6 +18,7 @@ export interface Actions {
   compile(inputs: string[], flags: CompileFlags, given: Set<string>): Promise<void>;
   explain(file: string, flags: TransformFlags): Promise<void>;
   compare(file: string, flags: CompareFlags): Promise<void>;
+  lint(inputs: string[], flags: { color: boolean }): Promise<void>;
 }
 
 const EXAMPLES = `
@@ -35,6 +36,8 @@ Examples:
   $ unawait job.cjs --top-level-await wrap          run a script's top-level await inside run()
   $ unawait explain src/app.js                      the original and its generator form side by side
   $ unawait compare src/app.js                      run both forms, show both logs, flag a difference
+  $ unawait lint src                                report forEach(async …), floating promises, …
+  $ unawait src -d dist --warn                      build, and report the same gotchas
 
 Files: .js .jsx .mjs .cjs .ts .tsx .mts .cts are transformed and keep their language (types and
 JSX stay); files with no async syntax are copied as they are. Whether the runtime is imported or
@@ -101,6 +104,13 @@ export function createProgram(io: Io, version: string, actions: Actions): Comman
     .argument("<file>", "the file to run both ways")
     .addOption(new Option("--timeout <ms>", "stop each run after this long").default(10_000).argParser(positiveInteger));
   addTransformOptions(compare).action((file: string, flags: CompareFlags) => actions.compare(file, flags));
+
+  program
+    .command("lint")
+    .description("report the async gotchas (forEach(async …), floating promises, await in loops, …) without transforming; exit 1 on a warning")
+    .argument("<inputs...>", "files and directories to check")
+    .option("--no-color", "no colours")
+    .action((inputs: string[], flags: { color: boolean }) => actions.lint(inputs, flags));
   return program;
 }
 
@@ -117,6 +127,7 @@ function addTransformOptions(command: Command): Command {
         TOP_LEVEL_AWAIT_MODES,
       ),
     )
+    .addOption(new Option("--warn", "also report the async gotchas as warnings (see `unawait lint`)").default(undefined))
     .option("--config <file>", "read options from this file instead of looking for one")
     .option("--no-config", "ignore config files")
     .option("--no-color", "no colours (also when NO_COLOR is set; colours are only used on a terminal)");
