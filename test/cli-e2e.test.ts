@@ -12,7 +12,7 @@ type Text = string | RegExp;
 
 interface Case {
   name: string;
-  fixture: "project" | "broken" | "order" | "generators" | "compare" | "maps";
+  fixture: "project" | "broken" | "order" | "generators" | "compare" | "maps" | "gotchas";
   args: string[];
   exit: 0 | 1 | 2;
   /** Fed to the CLI's stdin (as Latin-1 bytes with `stdinLatin1`). */
@@ -284,12 +284,12 @@ const cases: Case[] = [
       "node_modules/.cache/unawait", "Exit status: 0 all files done, 1 some files failed, 2 usage error."] },
   { name: "compare --help", fixture: "project", args: ["compare", "--help"], exit: 0, stdout: ["Usage: unawait compare [options] <file>", "--timeout <ms>"] },
   { name: "explain --help", fixture: "project", args: ["explain", "--help"], exit: 0, stdout: ["Usage: unawait explain [options] <file>", "--runtime <mode>"] },
-  { name: "lint reports each gotcha with file:line:col and its rule, exit 1", fixture: "project", args: ["lint", "src/gotchas/bad.mjs"], exit: 1, stdout: "",
-    stderr: ["src/gotchas/bad.mjs:5:8: warning: forEach() does not wait", "[async-array-callback]", "src/gotchas/bad.mjs:8:1: warning:", "[floating-promise]", "2 warnings"] },
-  { name: "lint of clean code says nothing, exit 0", fixture: "project", args: ["lint", "src/gotchas/good.mjs"], exit: 0, stdout: "", stderr: "" },
-  { name: "--warn reports the gotchas while building", fixture: "project", args: ["src/gotchas/bad.mjs", "--warn"], exit: 0,
-    stdout: ["function* arrow$"], stderr: ["src/gotchas/bad.mjs:5:8: warning:", "[floating-promise]"] },
-  { name: "without --warn a build reports no gotchas", fixture: "project", args: ["src/gotchas/bad.mjs"], exit: 0, stdout: ["function* arrow$"], stderr: "" },
+  { name: "lint reports each gotcha with file:line:col and its rule, exit 1", fixture: "gotchas", args: ["lint", "src/bad.mjs"], exit: 1, stdout: "",
+    stderr: ["src/bad.mjs:5:8: warning: forEach() does not wait", "[async-array-callback]", "src/bad.mjs:8:1: warning:", "[floating-promise]", "2 warnings"] },
+  { name: "lint of clean code says nothing, exit 0", fixture: "gotchas", args: ["lint", "src/good.mjs"], exit: 0, stdout: "", stderr: "" },
+  { name: "--warn reports the gotchas while building", fixture: "gotchas", args: ["src/bad.mjs", "--warn"], exit: 0,
+    stdout: ["function* arrow$"], stderr: ["src/bad.mjs:5:8: warning:", "[floating-promise]"] },
+  { name: "without --warn a build reports no gotchas", fixture: "gotchas", args: ["src/bad.mjs"], exit: 0, stdout: ["function* arrow$"], stderr: "" },
 ];
 
 beforeAll(() => {

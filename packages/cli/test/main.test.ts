@@ -39,7 +39,12 @@ describe("main, wired to a stand-in plugin", async () => {
     const expected = { runtime: "inline", runtimeModule: "my-runtime", topLevelAwait: "wrap" };
     expect(seenBy((await run(root, ["good/one.cjs", ...flags])).stdout)).toEqual({ options: expected, sourceType: "script" });
     const wide = fakeIo(root, { tty: true, columns: 400 });
-    expect(seenBy((await run(root, ["explain", "good/one.cjs", "--no-color", ...flags], wide)).stdout).options).toEqual(expected);
+    // explain turns the gotcha warnings on by default (it is for reading code).
+    expect(seenBy((await run(root, ["explain", "good/one.cjs", "--no-color", ...flags], wide)).stdout).options).toEqual({ ...expected, warnings: true });
+  });
+
+  it("passes --warn to the plugin as warnings: true", async () => {
+    expect(seenBy((await run(root, ["good/one.cjs", "--warn"])).stdout).options).toEqual({ warnings: true });
   });
 
   it("writes every other file when one fails, reports it with its place, and exits 1", async () => {
