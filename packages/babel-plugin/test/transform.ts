@@ -7,6 +7,8 @@ export function transform(code: string, options: object = {}, babel: object = {}
     configFile: false,
     babelrc: false,
     filename: "input.js",
+    // Babel colours code frames when it thinks the terminal can (CI=true makes it think so).
+    highlightCode: false,
     plugins: [[plugin, options]],
     ...babel,
   })!.code!;
