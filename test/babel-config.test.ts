@@ -7,7 +7,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { findAsyncSyntax } from "./helpers/async-syntax.js";
+import { findAsyncSyntax } from "./helpers/async-syntax.mjs";
 
 const require = createRequire(import.meta.url);
 const SOURCE = "export async function twice(x) {\n  const y = await x;\n  return [y, await y];\n}\n";

@@ -6,7 +6,7 @@ import { lstat, mkdir, symlink, writeFile } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { beforeAll, describe, it, type ExpectStatic } from "vitest";
 import { CLI_BIN, fixtureCopy, runCli } from "../packages/cli/test/helpers/run-cli.js";
-import { findAsyncSyntax } from "./helpers/async-syntax.js";
+import { findAsyncSyntax } from "./helpers/async-syntax.mjs";
 
 type Text = string | RegExp;
 

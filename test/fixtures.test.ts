@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { basename } from "node:path";
 import { fileURLToPath } from "node:url";
 import { describe, test, type ExpectStatic } from "vitest";
-import { findAsyncSyntax } from "./helpers/async-syntax.js";
+import { findAsyncSyntax } from "./helpers/async-syntax.mjs";
 import { listFixtures, type FixtureCase } from "./helpers/fixture-cases.js";
 import { runNode, type NodeRun } from "./helpers/run-node.js";
 import { transformFixture } from "./helpers/transform-fixture.js";

@@ -10,7 +10,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, test } from "vitest";
-import { findAsyncSyntax } from "./helpers/async-syntax.js";
+import { findAsyncSyntax } from "./helpers/async-syntax.mjs";
 import { runNode } from "./helpers/run-node.js";
 import { PLUGIN_ENTRY } from "./helpers/transform-fixture.js";
 

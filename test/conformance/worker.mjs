@@ -45,7 +45,7 @@ let findAsyncSyntax;
 async function loadTransform(pipeline) {
   if (transforms[pipeline]) return;
   const { loadTransforms } = await import("./transform.mjs");
-  ({ findAsyncSyntax } = await import("./async-syntax.mjs"));
+  ({ findAsyncSyntax } = await import("../helpers/async-syntax.mjs"));
   transforms[pipeline] = (await loadTransforms([pipeline], settings.repoRoot, settings.pluginEntry))[pipeline];
 }
 
@@ -71,7 +71,7 @@ async function runPipeline(pipeline, source, job) {
 function asyncSyntaxLeft(code, sourceType) {
   let hits;
   try {
-    hits = findAsyncSyntax(code, sourceType);
+    hits = findAsyncSyntax(code, sourceType, []).map((hit) => `${hit.construct} at ${hit.line}:${hit.column}`);
   } catch (error) {
     return `the output does not parse: ${String(error.message).split("\n")[0]}`;
   }
