@@ -1,6 +1,14 @@
 import type { NodePath } from "@babel/core";
 import { types as t } from "@babel/core";
 
+/**
+ * Internal contract with @unawait/cli (not a public API): the CLI may hand the plugin a reduced
+ * Program that holds only the top-level statements with async syntax, the others being printed
+ * untouched around the result. It lists those left-out statements under this key of the Program
+ * node, so that generated names cannot collide with the names they use.
+ */
+export const OUTSIDE_STATEMENTS = Symbol.for("@unawait/babel-plugin:outside-statements");
+
 /** Readable, collision-free names. Generated code prefers the teacher's spelling (`sum$`, `run`)
  *  and only falls back to numbered variants when the file already uses the name anywhere: a
  *  binding anywhere in the file could shadow a helper at one of its use sites. */
@@ -25,6 +33,8 @@ export class NameRegistry {
       }
     };
     walk(program.node, null);
+    const outside = (program.node as any)[OUTSIDE_STATEMENTS] as t.Statement[] | undefined;
+    for (const statement of outside ?? []) walk(statement, program.node);
   }
 
   /** A fresh identifier name based on `base`; never returned twice. */

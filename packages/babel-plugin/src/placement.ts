@@ -57,23 +57,22 @@ export function findSite(path: NodePath, containers: ClassContainers): Site | nu
 /**
  * `x => async () => x` has no statement to put a generator before. Giving the arrow a block
  * body (`x => { return async () => x; }`) must happen on entry, before paths inside it exist:
- * replacing the body later would leave those paths pointing at the old tree. We do it when the
- * body holds anything that may need a statement site: an async function, a class, or an object
- * literal with methods (a home object for `super`).
+ * replacing the body later would leave those paths pointing at the old tree. Only a body that
+ * holds an async function can need a statement site (for its generator, or for the class slots
+ * and home object of the class or object literal it sits in); any other arrow is left as written.
  */
 export function prepareConciseArrow(path: NodePath<t.ArrowFunctionExpression>): void {
   const body = path.node.body;
-  if (t.isBlockStatement(body) || !needsStatementSite(body)) return;
+  if (t.isBlockStatement(body) || !holdsAsyncFunction(body)) return;
   path.get("body").replaceWith(t.blockStatement([t.returnStatement(body)]));
 }
 
-function needsStatementSite(node: t.Node): boolean {
-  if ((t.isFunction(node) && node.async) || t.isClass(node)) return true;
-  if (t.isObjectExpression(node) && node.properties.some((p) => t.isObjectMethod(p))) return true;
+function holdsAsyncFunction(node: t.Node): boolean {
+  if (t.isFunction(node) && node.async) return true;
   for (const key of t.VISITOR_KEYS[node.type] ?? []) {
     const child = (node as any)[key];
     const children = Array.isArray(child) ? child : [child];
-    for (const c of children) if (c && typeof c.type === "string" && needsStatementSite(c)) return true;
+    for (const c of children) if (c && typeof c.type === "string" && holdsAsyncFunction(c)) return true;
   }
   return false;
 }
