@@ -33,14 +33,18 @@ function loads(entry) {
   return spawnSync(process.execPath, ["-e", script]).status === 0;
 }
 
-/** Copies the built runtime (package.json + dist/esm) and checks that the copy loads. */
+/** Copies the built runtime (package.json, dist/esm for bundlers, dist/node for Node) and checks
+ *  that the copy loads. */
 export function snapshotRuntime() {
   retry("copying the built @unawait/runtime", () => {
     rmSync(runtimeSnapshot, { recursive: true, force: true });
     if (!existsSync(join(runtimeRoot, "dist", "esm", "index.js"))) throw new Error("not built");
     cpSync(join(runtimeRoot, "package.json"), join(runtimeSnapshot, "package.json"));
     cpSync(join(runtimeRoot, "dist", "esm"), join(runtimeSnapshot, "dist", "esm"), { recursive: true });
-    if (!loads(join(runtimeSnapshot, "dist", "esm", "index.js"))) throw new Error("the copy does not load");
+    cpSync(join(runtimeRoot, "dist", "node"), join(runtimeSnapshot, "dist", "node"), { recursive: true });
+    for (const entry of [["esm", "index.js"], ["node", "index.mjs"]]) {
+      if (!loads(join(runtimeSnapshot, "dist", ...entry))) throw new Error("the copy does not load");
+    }
   });
   return runtimeSnapshot;
 }

@@ -14,7 +14,7 @@ import { TypeErrorCtor, apply, generatorNext, generatorReturn, generatorThrow } 
 import { STORED, awaitValue } from "./await.js";
 import { AsyncIteratorPrototype } from "./async-iterator.js";
 import { createIterResult, isObject } from "./iterator-record.js";
-import { PromiseCapability } from "./promise-capability.js";
+import { heldReject, heldResolve, newPromise } from "./promise-capability.js";
 import {
   RESUME_NEXT,
   RESUME_RETURN,
@@ -45,15 +45,20 @@ type CompletionType = 0 | 1 | 2;
 const AWAIT_RETURN = 4;
 type AfterAwait = StepKind | typeof AWAIT_RETURN;
 
-type Resume = (gen: Generator, arg: unknown) => IteratorResult<unknown>;
 
 /** An AsyncGeneratorRequest: the completion to resume with and the capability it settles. */
-class AsyncGeneratorRequest extends PromiseCapability {
+class AsyncGeneratorRequest {
+  readonly promise: Promise<unknown>;
+  readonly resolve: (value: unknown) => void;
+  readonly reject: (reason: unknown) => void;
+  // Not a PromiseCapability subclass: one per next() call, and a derived constructor costs more.
   constructor(
     readonly type: CompletionType,
     readonly value: unknown,
   ) {
-    super();
+    this.promise = newPromise();
+    this.resolve = heldResolve;
+    this.reject = heldReject;
   }
 }
 
@@ -159,18 +164,19 @@ class AsyncGeneratorObject {
    *  AsyncGeneratorUnwrapYieldResumption that comes before the body sees it. */
   #resume(type: CompletionType, value: unknown): void {
     this.#state = EXECUTING;
-    if (type === NORMAL) this.#run(generatorNext, value);
-    else if (type === THROW) this.#run(generatorThrow, value);
+    if (type === NORMAL) this.#run(NORMAL, value);
+    else if (type === THROW) this.#run(THROW, value);
     else this.#await(RESUME_RETURN, value);
   }
 
   /** Resumes the body and follows it until it awaits, suspends at a yield, or completes. */
-  #run(resume: Resume, arg: unknown): void {
+  #run(resume: CompletionType, arg: unknown): void {
     const gen = this.#gen!;
     for (;;) {
       let result: IteratorResult<unknown>;
       try {
-        result = resume(gen, arg);
+        // A completion type rather than the resume function: calls with fixed targets are cheaper.
+        result = resume === NORMAL ? generatorNext(gen, arg) : resume === THROW ? generatorThrow(gen, arg) : generatorReturn(gen, arg);
       } catch (error) {
         this.#complete(THROW, error);
         return;
@@ -199,7 +205,7 @@ class AsyncGeneratorObject {
         return;
       } catch (error) {
         // PromiseResolve threw (a `constructor` getter): the Await throws, into the body.
-        resume = generatorThrow;
+        resume = THROW;
         arg = error;
       }
     }
@@ -216,7 +222,7 @@ class AsyncGeneratorObject {
     try {
       this.#schedule(then, operand);
     } catch (error) {
-      this.#run(generatorThrow, error);
+      this.#run(THROW, error);
     }
   }
 
@@ -227,9 +233,9 @@ class AsyncGeneratorObject {
     }
     switch (this.#afterAwait) {
       case RESUME_NEXT:
-        return this.#run(generatorNext, value);
+        return this.#run(NORMAL, value);
       case RESUME_RETURN:
-        return this.#run(generatorReturn, value);
+        return this.#run(RETURN, value);
       case YIELD_AWAITED:
         return this.#yield(value);
       default: // AWAIT_RETURN
@@ -239,7 +245,7 @@ class AsyncGeneratorObject {
   }
 
   #awaitRejected(reason: unknown): void {
-    if (this.#afterAwait !== AWAIT_RETURN) return this.#run(generatorThrow, reason);
+    if (this.#afterAwait !== AWAIT_RETURN) return this.#run(THROW, reason);
     this.#completeStep(THROW, reason, true);
     this.#drainQueue();
   }
@@ -254,8 +260,8 @@ class AsyncGeneratorObject {
       return;
     }
     const next = queue[0]!;
-    if (next.type === NORMAL) this.#run(generatorNext, next.value);
-    else if (next.type === THROW) this.#run(generatorThrow, next.value);
+    if (next.type === NORMAL) this.#run(NORMAL, next.value);
+    else if (next.type === THROW) this.#run(THROW, next.value);
     else this.#await(RESUME_RETURN, next.value);
   }
 

@@ -41,19 +41,29 @@ export function awaitValue(
     promiseThen(RESOLVED, onFulfilled, onRejected);
     return true;
   }
-  const promise = promiseResolve(NativePromise, value);
+  attach(promiseResolve(NativePromise, value), value, onFulfilled, onRejected);
+  return false;
+}
+
+/** PerformPromiseThen on what PromiseResolve(%Promise%, value) returned, reading nothing more
+ *  than native await does. Kept apart from awaitValue so run's hot path can call it directly. */
+export function attach(
+  promise: Promise<unknown>,
+  value: unknown,
+  onFulfilled: (value: unknown) => void,
+  onRejected: (reason: unknown) => void,
+): void {
   if (promise === value && hasOwn(promise, "constructor")) {
     thenQuietly(promise, onFulfilled, onRejected);
-  } else {
-    try {
-      promiseThen(promise, onFulfilled, onRejected);
-    } catch {
-      // `then` looked up a broken constructor (e.g. Promise.prototype.constructor = false),
-      // which native await never does: attach without the lookup.
-      thenQuietly(promise, onFulfilled, onRejected);
-    }
+    return;
   }
-  return false;
+  try {
+    promiseThen(promise, onFulfilled, onRejected);
+  } catch {
+    // `then` looked up a broken constructor (e.g. Promise.prototype.constructor = false),
+    // which native await never does: attach without the lookup.
+    thenQuietly(promise, onFulfilled, onRejected);
+  }
 }
 
 /** `then` without SpeciesConstructor reading anything: an own `constructor` is hidden for the

@@ -1,9 +1,8 @@
-import { NativePromise, apply, generatorNext, generatorThrow, promiseThen } from "./intrinsics.js";
-import { RESOLVED, STORED, awaitValue } from "./await.js";
+import { NativePromise, apply, generatorNext, generatorThrow, promiseResolve, promiseThen } from "./intrinsics.js";
+import { RESOLVED, STORED, attach } from "./await.js";
 
 /** A generator function whose `yield x` stands for `await x`. */
 export type Coroutine<T> = (this: any, ...args: any[]) => Generator<unknown, T, any>;
-type Resume = (gen: Generator, arg: unknown) => IteratorResult<unknown>;
 
 // A shared executor avoids allocating one closure per call just to capture the resolving functions.
 let capturedResolve: (value: unknown) => void;
@@ -43,50 +42,53 @@ export function run<T>(genFn: Coroutine<T>, thisArg?: unknown, args?: ArrayLike<
   // their shared context, and the stepping in one module-level function: measured the cheapest.
   let stored: unknown;
   const onFulfilled = (value: unknown): void => {
-    if (typeof value === "object" && value === STORED) value = stored;
-    stored = advance(gen, generatorNext, value, resolve, reject, onFulfilled, onRejected);
+    if (value === STORED) value = stored;
+    stored = advance(gen, false, value, resolve, reject, onFulfilled, onRejected);
   };
   const onRejected = (reason: unknown): void => {
-    stored = advance(gen, generatorThrow, reason, resolve, reject, onFulfilled, onRejected);
+    stored = advance(gen, true, reason, resolve, reject, onFulfilled, onRejected);
   };
-  stored = advance(gen, generatorNext, undefined, resolve, reject, onFulfilled, onRejected);
+  stored = advance(gen, false, undefined, resolve, reject, onFulfilled, onRejected);
   return promise;
 }
 
-/** Resumes the generator until it awaits (returns the awaited primitive, if that is what it
- *  awaits) or completes (settles the promise). */
+/**
+ * Resumes the generator until it awaits (returns the awaited primitive, if that is what it
+ * awaits) or completes (settles the promise). `thrown` picks next or throw as a flag rather
+ * than a function argument, so both calls keep a fixed target the JIT can see through.
+ */
 function advance(
   gen: Generator,
-  resume: Resume,
+  thrown: boolean,
   arg: unknown,
   resolve: (value: unknown) => void,
   reject: (reason: unknown) => void,
   onFulfilled: (value: unknown) => void,
   onRejected: (reason: unknown) => void,
 ): unknown {
-  for (;;) {
-    let result: IteratorResult<unknown>;
-    try {
-      result = resume(gen, arg);
-    } catch (error) {
-      reject(error);
-      return undefined;
-    }
-    const value = result.value;
-    if (result.done) {
-      resolve(value);
-      return undefined;
-    }
-    if ((typeof value !== "object" || value === null) && typeof value !== "function") {
-      promiseThen(RESOLVED, onFulfilled, onRejected);
-      return value;
-    }
-    try {
-      awaitValue(value, onFulfilled, onRejected);
-      return undefined;
-    } catch (error) {
-      resume = generatorThrow; // PromiseResolve threw: the await throws, synchronously
-      arg = error;
-    }
+  let result: IteratorResult<unknown>;
+  try {
+    result = thrown ? generatorThrow(gen, arg) : generatorNext(gen, arg);
+  } catch (error) {
+    reject(error);
+    return undefined;
   }
+  const value = result.value;
+  if (result.done) {
+    resolve(value);
+    return undefined;
+  }
+  if ((typeof value !== "object" || value === null) && typeof value !== "function") {
+    promiseThen(RESOLVED, onFulfilled, onRejected);
+    return value;
+  }
+  let promise: Promise<unknown>;
+  try {
+    promise = promiseResolve(NativePromise, value);
+  } catch (error) {
+    // PromiseResolve threw (a throwing `constructor` getter): the await throws, synchronously.
+    return advance(gen, true, error, resolve, reject, onFulfilled, onRejected);
+  }
+  attach(promise, value, onFulfilled, onRejected);
+  return undefined;
 }
