@@ -9,6 +9,9 @@ import { types as t } from "@babel/core";
  */
 export const OUTSIDE_STATEMENTS = Symbol.for("@unawait/babel-plugin:outside-statements");
 
+// Read once: every `t.X` of @babel/types is a getter, too slow for a walk over every node.
+const VISITOR_KEYS = t.VISITOR_KEYS;
+
 /** Readable, collision-free names. Generated code prefers the teacher's spelling (`sum$`, `run`)
  *  and only falls back to numbered variants when the file already uses the name anywhere: a
  *  binding anywhere in the file could shadow a helper at one of its use sites. */
@@ -25,7 +28,7 @@ export class NameRegistry {
         if (!isPropertyName(node, parent)) this.taken.add(node.name);
         return;
       }
-      for (const key of t.VISITOR_KEYS[node.type] ?? []) {
+      for (const key of VISITOR_KEYS[node.type] ?? []) {
         const child = node[key];
         if (Array.isArray(child)) {
           for (const c of child) if (c && typeof c.type === "string") walk(c, node);
@@ -47,12 +50,20 @@ export class NameRegistry {
   }
 }
 
-function isPropertyName(node: t.Node, parent: t.Node | null): boolean {
-  if ((t.isMemberExpression(parent) || t.isOptionalMemberExpression(parent)) && parent.property === node) return !parent.computed;
-  if ((t.isObjectProperty(parent) || t.isObjectMethod(parent) || t.isClassMethod(parent) || t.isClassProperty(parent)) && parent.key === node) {
-    return !parent.computed && !(t.isObjectProperty(parent) && parent.shorthand);
+function isPropertyName(node: t.Node, parent: any): boolean {
+  switch (parent?.type) {
+    case "MemberExpression":
+    case "OptionalMemberExpression":
+      return parent.property === node && !parent.computed;
+    case "ObjectProperty":
+      return parent.key === node && !parent.computed && !parent.shorthand;
+    case "ObjectMethod":
+    case "ClassMethod":
+    case "ClassProperty":
+      return parent.key === node && !parent.computed;
+    default:
+      return false;
   }
-  return false;
 }
 
 /** The name a reader would use for a function: its own name, its method key, or the variable

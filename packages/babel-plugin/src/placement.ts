@@ -2,6 +2,9 @@ import type { NodePath } from "@babel/core";
 import { types as t } from "@babel/core";
 import type { NameRegistry } from "./names.js";
 
+// Read once: every `t.X` of @babel/types is a getter.
+const VISITOR_KEYS = t.VISITOR_KEYS;
+
 /**
  * Where a lowered function's generator lives. The rule (DESIGN.md): one generator function per
  * async function *object*, never one per call, and in a scope that resolves every free name of
@@ -68,8 +71,8 @@ export function prepareConciseArrow(path: NodePath<t.ArrowFunctionExpression>): 
 }
 
 function holdsAsyncFunction(node: t.Node): boolean {
-  if (t.isFunction(node) && node.async) return true;
-  for (const key of t.VISITOR_KEYS[node.type] ?? []) {
+  if ((node as t.Function).async === true && t.isFunction(node)) return true;
+  for (const key of VISITOR_KEYS[node.type] ?? []) {
     const child = (node as any)[key];
     const children = Array.isArray(child) ? child : [child];
     for (const c of children) if (c && typeof c.type === "string" && holdsAsyncFunction(c)) return true;

@@ -1,7 +1,9 @@
-import { parseAsync, transformFromAstAsync, traverse, type TransformOptions } from "@babel/core";
+import { parseAsync, transformFromAstAsync, traverse, type TransformOptions, type types as t } from "@babel/core";
 import type { PluginOptions } from "./options.js";
 import type { BabelPlugin } from "./plugin.js";
+import { printFile } from "./print.js";
 import type { SourceMap } from "./source-maps.js";
+import { splitProgram } from "./split-program.js";
 import type { FileSyntax } from "./syntax.js";
 
 export interface TransformSettings {
@@ -27,6 +29,9 @@ export interface TransformInput {
   inputMap?: SourceMap;
   /** Only check that the code parses (watch mode, before copying a file without async syntax). */
   parseOnly?: boolean;
+  /** Internal, for the parity test: give Babel the whole program even where a reduced one
+   *  (split-program.ts) would do. The output is the same either way. */
+  wholeFile?: boolean;
 }
 
 export interface TransformOutput {
@@ -41,10 +46,32 @@ export interface TransformOutput {
 export async function transformSource(input: TransformInput, settings: TransformSettings): Promise<TransformOutput> {
   const ast = await parseFirstThatFits(input);
   if (input.parseOnly) return { code: input.code, warnings: [] };
+  // The lint rules read the whole file, and a top-level await makes the plugin rewrap it.
+  const split = input.wholeFile || settings.pluginOptions.warnings ? null : splitProgram(ast, input.code);
+  if (split) {
+    const result = await runPlugin(split.reduced, input, settings, false);
+    if (split.reassemble()) return { ...printFile(ast, input), warnings: warningsOf(result) };
+    // The plugin moved a marker: the full tree is half-transformed, so start again from the code.
+    return transformSource({ ...input, wholeFile: true }, settings);
+  }
+  const result = await runPlugin(ast, input, settings, true);
+  return {
+    code: result?.code ?? "",
+    map: (result?.map as SourceMap | null | undefined) ?? undefined,
+    warnings: warningsOf(result),
+  };
+}
+
+type BabelResult = Awaited<ReturnType<typeof transformFromAstAsync>>;
+
+/** Runs the plugin over `ast` in place; prints it too when `print` (the whole-file path). */
+async function runPlugin(ast: t.File, input: TransformInput, settings: TransformSettings, print: boolean): Promise<BabelResult> {
   const result = await transformFromAstAsync(ast, input.code, {
     ...baseOptions(input),
     cloneInputAst: false,
+    code: print,
     plugins: [[settings.plugin, settings.pluginOptions]],
+    // print.ts derives the generator's options from these: change them together.
     retainLines: false,
     comments: true,
     compact: false,
@@ -55,14 +82,14 @@ export async function transformSource(input: TransformInput, settings: Transform
     inputSourceMap: (input.sourceMaps && input.inputMap ? input.inputMap : false) as never,
   });
   // Babel memoizes a path and a scope per node in WeakMaps; a file's entries are dead once it is
-  // printed, and dropping them at once spares the garbage collector's weak-map work (~5% here).
+  // transformed, and dropping them at once spares the garbage collector's weak-map work (~5% here).
   traverse.cache.clear();
+  return result;
+}
+
+function warningsOf(result: BabelResult): Warning[] {
   const metadata = result?.metadata as { unawait?: { warnings?: Warning[] } } | undefined;
-  return {
-    code: result?.code ?? "",
-    map: (result?.map as SourceMap | null | undefined) ?? undefined,
-    warnings: metadata?.unawait?.warnings ?? [],
-  };
+  return metadata?.unawait?.warnings ?? [];
 }
 
 /** A .js file may or may not be JSX; like Babel's own tools we try JSX first. If no attempt parses,

@@ -1,0 +1,149 @@
+// The reduced-program path (split-program.ts) must give exactly what the whole-file path gives:
+// the same code, the same source map (with and without an input map), the same warnings, the
+// same errors. Checked on every executed fixture, on targeted cases, and on a sample of a real
+// package's files.
+import { readFileSync, readdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { PluginObj } from "@babel/core";
+import { describe, expect, it } from "vitest";
+import { listFixtures } from "../../../test/helpers/fixture-cases.js";
+import type { PluginOptions } from "../src/options.js";
+import { PackageTypeLookup } from "../src/package-type.js";
+import { loadPlugin, type BabelPlugin } from "../src/plugin.js";
+import { identityMap } from "../src/source-maps.js";
+import { syntaxFor, type FileSyntax } from "../src/syntax.js";
+import { transformSource, type TransformInput } from "../src/transform.js";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const packageTypes = new PackageTypeLookup();
+
+interface Case {
+  path: string;
+  code: string;
+  syntax: FileSyntax;
+  options: PluginOptions;
+}
+
+/** Both paths, three ways: no map, a map, a map merged with an input map. */
+async function expectParity({ path, code, syntax, options }: Case, plugin: BabelPlugin): Promise<void> {
+  const inputMap = identityMap(code, join(dirname(path), "original", basename(path)));
+  const variants: Partial<TransformInput>[] = [{ sourceMaps: false }, { sourceMaps: true }, { sourceMaps: true, inputMap }];
+  for (const variant of variants) {
+    const input: TransformInput = { path, code, syntax, sourceMaps: false, ...variant };
+    const [reduced, whole] = await Promise.all(
+      [false, true].map((wholeFile) => transformSource({ ...input, wholeFile }, { plugin, pluginOptions: options }).catch((error: Error) => ({ error: error.message }))),
+    );
+    expect(reduced, `${path} (${JSON.stringify({ sourceMaps: variant.sourceMaps, inputMap: Boolean(variant.inputMap) })})`).toEqual(whole);
+  }
+}
+
+async function caseFor(path: string, options: PluginOptions = {}): Promise<Case> {
+  return { path, code: readFileSync(path, "utf8"), syntax: await syntaxFor(path, packageTypes), options };
+}
+
+describe("the reduced program gives the whole file's output", async () => {
+  const plugin = await loadPlugin();
+
+  describe("on every executed fixture", () => {
+    const fixtures = listFixtures(join(here, "../../../fixtures"));
+    it("finds the fixtures", () => expect(fixtures.length).toBeGreaterThanOrEqual(70));
+    for (const fixture of fixtures) {
+      it(fixture.name, async () => {
+        const cjs = fixture.inputFile.endsWith(".cjs");
+        const syntax: FileSyntax = {
+          sourceType: (fixture.babelOptions.sourceType as FileSyntax["sourceType"]) ?? (cjs ? "script" : "module"),
+          attempts: [(fixture.babelOptions.parserOpts as FileSyntax["attempts"][number]) ?? {}],
+        };
+        const code = readFileSync(fixture.inputFile, "utf8");
+        await expectParity({ path: fixture.inputFile, code, syntax, options: fixture.options as PluginOptions }, plugin);
+      });
+    }
+  });
+
+  describe("on targeted cases (test/fixtures/split)", () => {
+    const dir = join(here, "fixtures/split");
+    for (const name of readdirSync(dir).sort()) {
+      it(name, async () => {
+        await expectParity(await caseFor(join(dir, name)), plugin);
+        await expectParity(await caseFor(join(dir, name), { runtime: "inline" }), plugin);
+      });
+    }
+  });
+
+  describe("on a sample of playwright-core's lib/", () => {
+    const require = createRequire(import.meta.url);
+    const lib = join(dirname(require.resolve("playwright-core/package.json")), "lib");
+    const withAsync = readdirSync(lib, { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".js"))
+      .sort()
+      .filter((file) => /\basync\b|\bawait\b/.test(readFileSync(join(lib, file), "utf8")));
+    // Every 8th file: about 20, small and large, CommonJS modules and bundled ES modules.
+    const sample = withAsync.filter((_, i) => i % 8 === 0);
+    it("finds the files", () => expect(sample.length).toBeGreaterThanOrEqual(15));
+    for (const file of sample) {
+      it(file, { timeout: 30_000 }, async () => expectParity(await caseFor(join(lib, file)), plugin));
+    }
+  });
+});
+
+/** Records the top-level statement types the plugin is given. */
+function recordingPlugin(seen: string[][]): BabelPlugin {
+  return (): PluginObj => ({
+    visitor: { Program: { enter: (path) => void seen.push(path.node.body.map((s) => s.type)) } },
+  });
+}
+
+describe("what the plugin is given", () => {
+  const syntax: FileSyntax = { sourceType: "module", attempts: [{}] };
+  const run = async (code: string, options: PluginOptions = {}) => {
+    const seen: string[][] = [];
+    await transformSource({ path: "/x/a.mjs", code, syntax, sourceMaps: false }, { plugin: recordingPlugin(seen), pluginOptions: options });
+    return seen[0];
+  };
+
+  it("the leading imports and the statements with async syntax; a marker for each other statement", async () => {
+    const code = 'import a from "a";\nconst b = 1;\nasync function f() {}\nb;\nfor (;;) await 1;\n';
+    // `for (;;) await 1` is a top-level await: the whole file.
+    expect(await run(code.replace("for (;;) await 1;\n", ""))).toEqual(["ImportDeclaration", "EmptyStatement", "FunctionDeclaration", "EmptyStatement"]);
+    expect(await run(code)).toEqual(["ImportDeclaration", "VariableDeclaration", "FunctionDeclaration", "ExpressionStatement", "ForStatement"]);
+  });
+
+  it("the whole file when the lint rules run (they read all of it)", async () => {
+    expect(await run("const b = 1;\nconst f = async () => b;\n", { warnings: true })).toEqual(["VariableDeclaration", "VariableDeclaration"]);
+  });
+
+  it("a statement whose words are only in strings and comments is left out", async () => {
+    expect(await run('const s = "async await"; // await\nconst f = async () => s;\n')).toEqual(["EmptyStatement", "VariableDeclaration"]);
+  });
+});
+
+describe("a plugin that disturbs the markers", () => {
+  // Removes every empty statement, markers included, and appends one statement to the program.
+  const disturbing: BabelPlugin = ({ types: t }): PluginObj => ({
+    visitor: {
+      EmptyStatement: (path) => path.remove(),
+      Program: { exit: (path) => void path.pushContainer("body", t.expressionStatement(t.identifier("end"))) },
+    },
+  });
+  const appending: BabelPlugin = ({ types: t }): PluginObj => ({
+    visitor: { Program: { exit: (path) => void path.pushContainer("body", t.expressionStatement(t.identifier("end"))) } },
+  });
+  const syntax: FileSyntax = { sourceType: "module", attempts: [{}] };
+  const code = "const a = 1;\nasync function f() {}\na;\n";
+  const both = (plugin: BabelPlugin) =>
+    Promise.all([false, true].map((wholeFile) => transformSource({ path: "/x/a.mjs", code, syntax, sourceMaps: true, wholeFile }, { plugin, pluginOptions: {} })));
+
+  it("gets the file again as a whole", async () => {
+    const [reduced, whole] = await both(disturbing);
+    expect(reduced).toEqual(whole);
+    expect(reduced.code).toBe("const a = 1;\nasync function f() {}\na;\nend;");
+  });
+
+  it("what it appends to the program ends the full program", async () => {
+    const [reduced, whole] = await both(appending);
+    expect(reduced).toEqual(whole);
+    expect(reduced.code).toBe("const a = 1;\nasync function f() {}\na;\nend;");
+  });
+});
