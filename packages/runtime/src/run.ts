@@ -1,4 +1,4 @@
-import { NativePromise, apply, generatorNext, generatorThrow, promiseResolve, promiseThen } from "./intrinsics.js";
+import { NativePromise, apply, generatorNext, generatorThrow, promiseReject, promiseResolve, promiseThen } from "./intrinsics.js";
 import { RESOLVED, STORED, attach } from "./await.js";
 
 /** A generator function whose `yield x` stands for `await x`. */
@@ -24,22 +24,26 @@ const NO_ARGS: readonly unknown[] = [];
  * - `return v` resolves the promise with v (a returned thenable is adopted, costing the same
  *   turns as native); a throw — including one while binding parameters — rejects it.
  *
- * Per call it allocates what a native call does — the promise and the generator — plus the
- * two resume callbacks; per await, nothing beyond what `then` needs.
+ * Nothing outside can see the promise before `run` returns it, so it is made only when needed:
+ * a body that finishes before its first await (the leaves of a recursion, a cache hit) costs a
+ * settled promise and the generator; one that awaits adds the resolving functions and the two
+ * resume callbacks. Per await, nothing beyond what `then` needs.
  */
 export function run<T>(genFn: Coroutine<T>, thisArg?: unknown, args?: ArrayLike<unknown>): Promise<T> {
+  let gen: Generator;
+  let result: IteratorResult<unknown>;
+  try {
+    gen = apply(genFn, thisArg, args === undefined ? NO_ARGS : args) as Generator;
+    result = generatorNext(gen, undefined);
+  } catch (error) {
+    return promiseReject(NativePromise, error) as Promise<T>;
+  }
+  if (result.done) return settledWith(result.value) as Promise<T>;
   const promise = new NativePromise(capture) as Promise<T>;
   const resolve = capturedResolve;
   const reject = capturedReject;
-  let gen: Generator;
-  try {
-    gen = apply(genFn, thisArg, args === undefined ? NO_ARGS : args) as Generator;
-  } catch (error) {
-    reject(error);
-    return promise;
-  }
   // The primitive an await is waiting on (see await.ts). Two closures per call, the state in
-  // their shared context, and the stepping in one module-level function: measured the cheapest.
+  // their shared context, and the stepping in module-level functions: measured the cheapest.
   let stored: unknown;
   const onFulfilled = (value: unknown): void => {
     if (value === STORED) value = stored;
@@ -48,15 +52,23 @@ export function run<T>(genFn: Coroutine<T>, thisArg?: unknown, args?: ArrayLike<
   const onRejected = (reason: unknown): void => {
     stored = advance(gen, true, reason, resolve, reject, onFulfilled, onRejected);
   };
-  stored = advance(gen, false, undefined, resolve, reject, onFulfilled, onRejected);
+  stored = awaitStep(gen, result.value, resolve, reject, onFulfilled, onRejected);
   return promise;
 }
 
-/**
- * Resumes the generator until it awaits (returns the awaited primitive, if that is what it
- * awaits) or completes (settles the promise). `thrown` picks next or throw as a flag rather
- * than a function argument, so both calls keep a fixed target the JIT can see through.
- */
+/** The promise of a body that returned `value` before awaiting anything. A primitive fulfils a
+ *  fresh promise with no lookups, as the resolve function would; an object goes through the
+ *  resolve function, which reads `then` now and adopts a thenable, as natively. */
+function settledWith(value: unknown): Promise<unknown> {
+  if ((typeof value !== "object" || value === null) && typeof value !== "function") return promiseResolve(NativePromise, value);
+  const promise = new NativePromise(capture);
+  capturedResolve(value);
+  return promise;
+}
+
+/** Resumes the generator with a value (or throws into it), then handles what it does next.
+ *  `thrown` picks next or throw as a flag rather than a function argument, so both calls keep a
+ *  fixed target the JIT can see through. */
 function advance(
   gen: Generator,
   thrown: boolean,
@@ -73,11 +85,23 @@ function advance(
     reject(error);
     return undefined;
   }
-  const value = result.value;
   if (result.done) {
-    resolve(value);
+    resolve(result.value);
     return undefined;
   }
+  return awaitStep(gen, result.value, resolve, reject, onFulfilled, onRejected);
+}
+
+/** Await(value) for a body suspended at `yield value`. Returns the awaited primitive, if that is
+ *  what it awaits (onFulfilled then receives STORED), or undefined. */
+function awaitStep(
+  gen: Generator,
+  value: unknown,
+  resolve: (value: unknown) => void,
+  reject: (reason: unknown) => void,
+  onFulfilled: (value: unknown) => void,
+  onRejected: (reason: unknown) => void,
+): unknown {
   if ((typeof value !== "object" || value === null) && typeof value !== "function") {
     promiseThen(RESOLVED, onFulfilled, onRejected);
     return value;
