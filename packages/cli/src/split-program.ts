@@ -1,5 +1,6 @@
 import { types as t } from "@babel/core";
 import { scanStatement } from "./async-scan.js";
+import { HollowBodies } from "./hollow-bodies.js";
 
 /**
  * Babel builds a path and scope information for every node of a file before any plugin runs
@@ -14,8 +15,9 @@ import { scanStatement } from "./async-scan.js";
  *
  * One marker per statement keeps every index of the program body the same in both, so whatever
  * the plugin inserts by position lands in the same place. The leading imports (and `let f =
- * function…`) are kept as they are: the plugin looks for the end of that run (see below). The
- * CLI's parity test holds the output to the one the whole file would give.
+ * function…`) are kept as they are: the plugin looks for the end of that run (see below). Inside
+ * the statements that stay, the bodies of functions without async syntax are left out too
+ * (hollow-bodies.ts). The CLI's parity test holds the output to the one the whole file would give.
  */
 export interface SplitProgram {
   /** What Babel transforms: a File whose program holds only the statements the plugin may change. */
@@ -24,10 +26,12 @@ export interface SplitProgram {
    *  original File. False when the markers were disturbed (moved, removed, given comments): the
    *  File is then left half-done and must be transformed again as a whole. */
   reassemble(): boolean;
+  /** False when the printed code still shows a placeholder: transform the file again as a whole. */
+  isWhole(output: string): boolean;
 }
 
-/** Shared with @unawait/babel-plugin (names.ts), which reads the left-out statements' names so
- *  that the names it generates cannot collide with them. Internal to the two packages. */
+/** Shared with @unawait/babel-plugin (names.ts), which reads the names in the left-out statements
+ *  and bodies so that the names it generates cannot collide with them. Internal to the two packages. */
 const OUTSIDE_STATEMENTS = Symbol.for("@unawait/babel-plugin:outside-statements");
 
 /** The reduced program for `file`, or null when the whole file must go to Babel (a top-level
@@ -37,11 +41,16 @@ export function splitProgram(file: t.File, code: string): SplitProgram | null {
   const prefix = leadingPrefixLength(program.body);
   const body: t.Statement[] = [];
   const outside = new Map<t.Statement, t.Statement>(); // marker → the statement it stands for
+  const hollow = new HollowBodies(code);
   for (let i = 0; i < program.body.length; i++) {
     const statement = program.body[i];
     const scan = scanStatement(statement, code);
-    if (scan.topLevelAwait) return null;
+    if (scan.topLevelAwait) {
+      hollow.restore();
+      return null;
+    }
     if (scan.async || i < prefix) {
+      if (scan.async) hollow.hollow(statement);
       body.push(statement);
       continue;
     }
@@ -51,10 +60,11 @@ export function splitProgram(file: t.File, code: string): SplitProgram | null {
   }
   // A shallow copy keeps what the plugin reads of the program: sourceType, directives, position.
   const reducedProgram: t.Program = { ...program, body, interpreter: null };
-  (reducedProgram as any)[OUTSIDE_STATEMENTS] = [...outside.values()];
+  (reducedProgram as any)[OUTSIDE_STATEMENTS] = [...outside.values(), ...hollow.bodies];
   return {
     reduced: { ...file, program: reducedProgram },
-    reassemble: () => reassemble(program, reducedProgram, outside),
+    reassemble: () => hollow.restore() && reassemble(program, reducedProgram, outside),
+    isWhole: (output) => hollow.isWhole(output),
   };
 }
 

@@ -50,8 +50,9 @@ export async function transformSource(input: TransformInput, settings: Transform
   const split = input.wholeFile || settings.pluginOptions.warnings ? null : splitProgram(ast, input.code);
   if (split) {
     const result = await runPlugin(split.reduced, input, settings, false);
-    if (split.reassemble()) return { ...printFile(ast, input), warnings: warningsOf(result) };
-    // The plugin moved a marker: the full tree is half-transformed, so start again from the code.
+    const printed = split.reassemble() ? printFile(ast, input) : undefined;
+    if (printed && split.isWhole(printed.code)) return { ...printed, warnings: warningsOf(result) };
+    // The plugin moved a marker or copied a placeholder: start again from the code, as a whole.
     return transformSource({ ...input, wholeFile: true }, settings);
   }
   const result = await runPlugin(ast, input, settings, true);

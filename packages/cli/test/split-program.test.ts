@@ -119,7 +119,7 @@ describe("what the plugin is given", () => {
   });
 });
 
-describe("a plugin that disturbs the markers", () => {
+describe("a plugin that disturbs the markers or placeholders", () => {
   // Removes every empty statement, markers included, and appends one statement to the program.
   const disturbing: BabelPlugin = ({ types: t }): PluginObj => ({
     visitor: {
@@ -139,6 +139,24 @@ describe("a plugin that disturbs the markers", () => {
     const [reduced, whole] = await both(disturbing);
     expect(reduced).toEqual(whole);
     expect(reduced.code).toBe("const a = 1;\nasync function f() {}\na;\nend;");
+  });
+
+  it("gets the file again as a whole when it copies a function whose body was left out", async () => {
+    // Copies the object's first method (a plain one: its body is a placeholder while Babel runs).
+    const copying: BabelPlugin = ({ types: t }): PluginObj => ({
+      visitor: {
+        ObjectExpression(path) {
+          const first = path.node.properties[0];
+          if (t.isObjectMethod(first) && path.node.properties.length === 2) path.node.properties.push(t.cloneNode(first));
+        },
+      },
+    });
+    const source = "const o = { plain() { return 1; }, async m() {} };\n";
+    const [reduced, whole] = await Promise.all(
+      [false, true].map((wholeFile) => transformSource({ path: "/x/a.mjs", code: source, syntax, sourceMaps: true, wholeFile }, { plugin: copying, pluginOptions: {} })),
+    );
+    expect(reduced).toEqual(whole);
+    expect(reduced.code).toContain("async m() {},\n  plain() {\n    return 1;\n  }\n};");
   });
 
   it("what it appends to the program ends the full program", async () => {
