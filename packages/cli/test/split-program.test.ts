@@ -119,6 +119,32 @@ describe("what the plugin is given", () => {
   });
 });
 
+describe("the function bodies the plugin is given", () => {
+  // Records each named function's body length as the plugin sees it.
+  const run = async (code: string) => {
+    const seen: Record<string, number> = {};
+    const plugin: BabelPlugin = ({ types: t }): PluginObj => ({
+      visitor: {
+        Function(path) {
+          const node = path.node as any;
+          const name = node.id?.name ?? node.key?.name;
+          if (name && t.isBlockStatement(node.body)) seen[name] = node.body.body.length;
+        },
+      },
+    });
+    const syntax: FileSyntax = { sourceType: "module", attempts: [{}] };
+    await transformSource({ path: "/x/a.mjs", code, syntax, sourceMaps: false }, { plugin, pluginOptions: {} });
+    return seen;
+  };
+
+  it("a placeholder for plain functions outside async ones; async functions and what they hold, whole", async () => {
+    const code = "class A {\n  plain() { a(); b(); }\n  async m() { c(); function inner() { d(); e(); } }\n}\nfunction helper() { f(); g(); }\n";
+    expect(await run(code)).toEqual({ plain: 1, m: 2, inner: 2 });
+    // `helper` is a statement of its own without async syntax: left out whole, so never seen.
+    expect(await run(code.replace("function helper", "async function helper"))).toEqual({ plain: 1, m: 2, inner: 2, helper: 2 });
+  });
+});
+
 describe("a plugin that disturbs the markers or placeholders", () => {
   // Removes every empty statement, markers included, and appends one statement to the program.
   const disturbing: BabelPlugin = ({ types: t }): PluginObj => ({
