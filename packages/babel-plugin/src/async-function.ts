@@ -101,7 +101,7 @@ export function lowerAsyncFunction(path: NodePath<t.Function>, ctx: FileContext)
  */
 function lowerGeneratorYields(fn: t.Function, ctx: FileContext): void {
   const visit = (node: t.Node): t.Node | void => {
-    if (!t.isYieldExpression(node) || ctx.runtimeYields.has(node)) return;
+    if (node.type !== "YieldExpression" || ctx.runtimeYields.has(node)) return;
     if (node.delegate) return at(node, t.yieldExpression(t.callExpression(ctx.helpers.ref("delegate"), [node.argument!]), true));
     return at(node, t.yieldExpression(t.callExpression(ctx.helpers.ref("emit"), node.argument ? [node.argument] : []), false));
   };
@@ -113,14 +113,14 @@ function lowerGeneratorYields(fn: t.Function, ctx: FileContext): void {
  *  `return v` → `return yield v`. */
 function awaitReturns(fn: t.Function): void {
   walkOwnBody(fn.body, (node) => {
-    if (t.isReturnStatement(node) && node.argument) node.argument = t.yieldExpression(node.argument, false);
+    if (node.type === "ReturnStatement" && node.argument) node.argument = t.yieldExpression(node.argument, false);
   });
 }
 
 /** `await x` → `yield x`, everywhere the function's own `await` reaches. */
 function awaitToYield(fn: t.Function): void {
   const visit = (node: t.Node): t.Node | void => {
-    if (t.isAwaitExpression(node)) return at(node, t.yieldExpression(node.argument, false));
+    if (node.type === "AwaitExpression") return at(node, t.yieldExpression(node.argument, false));
   };
   for (const param of fn.params) walkLexical(param, visit);
   walkLexical(fn.body, visit);

@@ -2,6 +2,9 @@ import type { NodePath } from "@babel/core";
 import { types as t } from "@babel/core";
 import type { FileContext } from "./context.js";
 
+// Read once: `t.X` goes through @babel/core's re-export getters.
+const VISITOR_KEYS = t.VISITOR_KEYS;
+
 /**
  * for await…of, as ForIn/OfBodyEvaluation with iteratorKind async and AsyncIteratorClose
  * (the spec's steps in the comments):
@@ -98,8 +101,8 @@ function getIterator(left: t.ForOfStatement["left"], init: t.Expression, it: t.I
 }
 
 function mentions(node: t.Node, name: string): boolean {
-  if (t.isIdentifier(node, { name })) return true;
-  return (t.VISITOR_KEYS[node.type] ?? []).some((key) => {
+  if (node.type === "Identifier" && node.name === name) return true;
+  return (VISITOR_KEYS[node.type] ?? []).some((key) => {
     const child = (node as any)[key];
     return (Array.isArray(child) ? child : [child]).some((c) => c && typeof c.type === "string" && mentions(c, name));
   });

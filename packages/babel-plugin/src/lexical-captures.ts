@@ -21,7 +21,7 @@ export function rewriteArrowCaptures(arrow: NodePath<t.ArrowFunctionExpression>,
       argumentsId ??= replaceWith("arguments");
       return t.identifier(argumentsId.name);
     }
-    if (t.isMetaProperty(node) && node.meta.name === "new") {
+    if (node.type === "MetaProperty" && node.meta.name === "new") {
       newTargetId ??= replaceWith("newTarget");
       return t.identifier(newTargetId.name);
     }

@@ -3,6 +3,9 @@ import { types as t } from "@babel/core";
 /** Called after a node's children (post-order); may return a replacement node. */
 export type Visit = (node: t.Node, parent: t.Node, key: string, index: number | null) => t.Node | void;
 
+// Read once: `t.X` goes through @babel/core's re-export getters, which shows in walks over every node.
+const VISITOR_KEYS = t.VISITOR_KEYS;
+const isReferenced = t.isReferenced;
 const METHOD_TYPES = new Set(["ObjectMethod", "ClassMethod", "ClassPrivateMethod"]);
 const FIELD_TYPES = new Set(["ClassProperty", "ClassPrivateProperty", "ClassAccessorProperty"]);
 
@@ -23,7 +26,7 @@ export function walkOwnBody(root: t.Node, visit: Visit): void {
 }
 
 function walkChildren(node: t.Node, visit: Visit, intoArrows: boolean): void {
-  if (!intoArrows && t.isArrowFunctionExpression(node)) return;
+  if (!intoArrows && node.type === "ArrowFunctionExpression") return;
   const keys = childKeys(node);
   for (const key of keys) {
     const value = (node as any)[key];
@@ -45,11 +48,12 @@ function walkChildren(node: t.Node, visit: Visit, intoArrows: boolean): void {
 }
 
 function childKeys(node: t.Node): readonly string[] {
-  if (t.isFunctionDeclaration(node) || t.isFunctionExpression(node) || t.isStaticBlock(node)) return [];
-  if (METHOD_TYPES.has(node.type) || FIELD_TYPES.has(node.type)) {
+  const type = node.type;
+  if (type === "FunctionDeclaration" || type === "FunctionExpression" || type === "StaticBlock") return [];
+  if (METHOD_TYPES.has(type) || FIELD_TYPES.has(type)) {
     return (node as any).computed ? ["decorators", "key"] : ["decorators"];
   }
-  return t.VISITOR_KEYS[node.type] ?? [];
+  return VISITOR_KEYS[type] ?? [];
 }
 
 export interface LexicalUses {
@@ -65,11 +69,12 @@ export interface LexicalUses {
 export function scanLexicalUses(fn: t.Function): LexicalUses {
   const uses: LexicalUses = { this: false, arguments: false, newTarget: false, super: false, eval: false };
   const note = (node: t.Node, parent?: t.Node): void => {
-    if (t.isThisExpression(node)) uses.this = true;
-    else if (t.isSuper(node)) uses.super = true;
+    const type = node.type;
+    if (type === "ThisExpression") uses.this = true;
+    else if (type === "Super") uses.super = true;
     else if (isArgumentsReference(node, parent)) uses.arguments = true;
-    else if (t.isMetaProperty(node) && node.meta.name === "new") uses.newTarget = true;
-    else if (t.isCallExpression(node) && t.isIdentifier(node.callee, { name: "eval" })) uses.eval = true;
+    else if (type === "MetaProperty" && node.meta.name === "new") uses.newTarget = true;
+    else if (type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === "eval") uses.eval = true;
   };
   for (const param of fn.params) {
     walkLexical(param, note);
@@ -82,5 +87,5 @@ export function scanLexicalUses(fn: t.Function): LexicalUses {
 
 /** `arguments` used as a variable (not `o.arguments` or `{ arguments: 1 }`). */
 export function isArgumentsReference(node: t.Node, parent: t.Node | undefined): node is t.Identifier {
-  return t.isIdentifier(node, { name: "arguments" }) && (!parent || t.isReferenced(node, parent));
+  return node.type === "Identifier" && node.name === "arguments" && (!parent || isReferenced(node, parent));
 }
