@@ -11,7 +11,7 @@ import { makeTree } from "./helpers/tree.js";
 /** The stand-in plugin, counting what it is asked to do: loads of the plugin, files transformed. */
 function countingDeps() {
   const counts = { loads: 0, transforms: 0 };
-  const plugin: BabelPlugin = (api, options): PluginObj => ({ ...fakePlugin(api, options), pre: () => void counts.transforms++ });
+  const plugin: BabelPlugin = (api, options, dirname): PluginObj => ({ ...fakePlugin(api, options, dirname), pre: () => void counts.transforms++ });
   return { counts, deps: { version: "1.2.3", loadPlugin: async () => (counts.loads++, plugin) } };
 }
 

@@ -52,17 +52,17 @@ const cases: Case[] = [
   },
   {
     name: "takes the turns of a thenable that resolves from a microtask",
-    native: async (log) => { log("v", await { then(r: any) { queueMicrotask(() => r("q")); } }); },
+    native: async (log) => { log("v", await ({ then(r: any) { queueMicrotask(() => r("q")); } } as any)); },
     lowered: (log) => run(function* () { log("v", yield { then(r: any) { queueMicrotask(() => r("q")); } }); }),
   },
   {
     name: "throws into the body when a thenable's then throws",
-    native: async (log) => { try { await { then() { throw new Error("boom"); } }; } catch (e: any) { log("caught", e.message); } },
+    native: async (log) => { try { await ({ then() { throw new Error("boom"); } } as any); } catch (e: any) { log("caught", e.message); } },
     lowered: (log) => run(function* () { try { yield { then() { throw new Error("boom"); } }; } catch (e: any) { log("caught", e.message); } }),
   },
   {
     name: "takes the first of both callbacks a thenable calls",
-    native: async (log) => { log("v", await { then(ok: any, fail: any) { ok("first"); fail("second"); ok("third"); } }); },
+    native: async (log) => { log("v", await ({ then(ok: any, fail: any) { ok("first"); fail("second"); ok("third"); } } as any)); },
     lowered: (log) => run(function* () { log("v", yield { then(ok: any, fail: any) { ok("first"); fail("second"); ok("third"); } }); }),
   },
   {
