@@ -7,10 +7,11 @@
 // `throw()` on a sync iterator without `throw` closes it and rejects with a TypeError. Node 20's
 // V8 predates the change; the tests named "2023" document the difference.
 
-import { TypeErrorCtor, call } from "./intrinsics.js";
+import { TypeErrorCtor } from "./intrinsics.js";
 import { STORED, awaitValue } from "./await.js";
 import {
   IteratorRecord,
+  call,
   createIterResult,
   getMethod,
   isObject,

@@ -10,7 +10,7 @@
 // microtask turn as natively: the driver does what the spec's abstract operations do, in order,
 // with the intrinsics captured at load, and every Await goes through await.ts.
 
-import { TypeErrorCtor, apply, generatorNext, generatorReturn, generatorThrow } from "./intrinsics.js";
+import { GeneratorPrototype, TypeErrorCtor, apply, generatorNext, generatorThrow, uncurry } from "./intrinsics.js";
 import { STORED, awaitValue } from "./await.js";
 import { AsyncIteratorPrototype } from "./async-iterator.js";
 import { createIterResult, isObject } from "./iterator-record.js";
@@ -62,6 +62,9 @@ class AsyncGeneratorRequest {
   }
 }
 
+// Captured here rather than in intrinsics.ts: only async generators need it, and a bundle of
+// async functions alone should not carry it.
+const generatorReturn = uncurry(GeneratorPrototype.return) as (gen: Generator, value: unknown) => IteratorResult<unknown>;
 const NO_ARGUMENTS: readonly unknown[] = [];
 const { create: objectCreate, defineProperty: defineOwn, setPrototypeOf } = Object;
 const HIDDEN_CONSTANT = { writable: false, enumerable: false, configurable: true };

@@ -21,9 +21,9 @@
 //     if (_inBody) yield* asyncIteratorClose(_it, false);
 //   }
 
-import { TypeErrorCtor, call } from "./intrinsics.js";
+import { TypeErrorCtor } from "./intrinsics.js";
 import { createAsyncFromSyncIterator } from "./async-from-sync-iterator.js";
-import { IteratorRecord, getIteratorFromMethod, getMethod, isObject } from "./iterator-record.js";
+import { IteratorRecord, call, getIteratorFromMethod, getMethod, isObject } from "./iterator-record.js";
 
 export type { IteratorRecord } from "./iterator-record.js";
 

@@ -21,9 +21,9 @@
 // `return()` answers done — so the driver resumes the body with `return(awaited)` after a
 // RESUME_RETURN Await, and the delegate answers `{ done: true }` from `return()` when finished.
 
-import { TypeErrorCtor, call } from "./intrinsics.js";
+import { TypeErrorCtor } from "./intrinsics.js";
 import { asyncIterator } from "./async-iterator.js";
-import { IteratorRecord, getMethod, isObject } from "./iterator-record.js";
+import { IteratorRecord, call, getMethod, isObject } from "./iterator-record.js";
 import { RESUME_NEXT, RESUME_RETURN, YIELD_NOW, delegateTo } from "./yield-protocol.js";
 
 const RECEIVE = 0;

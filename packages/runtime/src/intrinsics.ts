@@ -4,7 +4,7 @@
 
 // uncurry(f)(self, ...args) calls the captured f with `this` = self, without looking up `call`.
 const callBind = Function.prototype.bind.bind(Function.prototype.call) as (fn: Function) => (...args: any[]) => any;
-const uncurry = (fn: Function) => callBind(fn);
+export const uncurry = (fn: Function) => callBind(fn);
 
 export const NativePromise = Promise;
 
@@ -23,13 +23,10 @@ export const promiseThen = uncurry(Promise.prototype.then) as (
   onRejected: (reason: unknown) => void,
 ) => Promise<unknown>;
 
-const GeneratorPrototype = Object.getPrototypeOf(function* () {}).prototype as Generator;
+export const GeneratorPrototype = Object.getPrototypeOf(function* () {}).prototype as Generator;
 export const generatorNext = uncurry(GeneratorPrototype.next) as (gen: Generator, value?: unknown) => IteratorResult<unknown>;
 export const generatorThrow = uncurry(GeneratorPrototype.throw) as (gen: Generator, error: unknown) => IteratorResult<unknown>;
-export const generatorReturn = uncurry(GeneratorPrototype.return) as (gen: Generator, value: unknown) => IteratorResult<unknown>;
 
 export const apply = Reflect.apply;
 export const TypeErrorCtor = TypeError;
 
-/** Call(F, thisArg, ...args) through the captured Function.prototype.call: no array per call. */
-export const call = uncurry(Function.prototype.call) as (fn: unknown, thisArg: unknown, ...args: unknown[]) => any;

@@ -2,7 +2,11 @@
 // module needs. Each does exactly the property reads and calls the spec names, in its order:
 // user code can observe them through getters and proxies.
 
-import { TypeErrorCtor, call } from "./intrinsics.js";
+import { TypeErrorCtor, uncurry } from "./intrinsics.js";
+
+/** Call(F, thisArg, ...args) through the captured Function.prototype.call: no array per call.
+ *  (Here rather than in intrinsics.ts, which async functions alone ship: only iteration needs it.) */
+export const call = uncurry(Function.prototype.call) as (fn: unknown, thisArg: unknown, ...args: unknown[]) => any;
 
 /** The spec's "is an Object" (functions included). */
 export function isObject(value: unknown): value is object {
