@@ -4,6 +4,7 @@ import type { FileContext } from "./context.js";
 import { errorAt } from "./errors.js";
 import { homeObjectOf } from "./home-object.js";
 import { scanLexicalUses, walkLexical, walkOwnBody } from "./lexical.js";
+import { insertIntoList } from "./statement-list.js";
 import { rewriteArrowCaptures } from "./lexical-captures.js";
 import { functionNameHint } from "./names.js";
 import { arrowForwarding, placeholderParams } from "./params.js";
@@ -182,12 +183,13 @@ function placeGenerator(
 function giveGeneratorFunctionShape(path: NodePath<t.FunctionDeclaration>, ctx: FileContext): void {
   const setup = t.expressionStatement(t.callExpression(ctx.helpers.ref("asyncGeneratorFunction"), [t.identifier(path.node.id!.name)]));
   const parent = path.parentPath.isExportDeclaration() ? path.parentPath.parentPath! : path.parentPath;
-  const list: t.Statement[] = parent.isSwitchCase()
-    ? (parent.parentPath as NodePath<t.SwitchStatement>).node.cases[0]!.consequent
-    : (parent.node as t.Program | t.BlockStatement).body;
+  const [owner, listKey] = parent.isSwitchCase()
+    ? [(parent.parentPath as NodePath<t.SwitchStatement>).get("cases.0") as NodePath, "consequent"]
+    : [parent as NodePath, "body"];
+  const list = (owner.node as any)[listKey] as t.Statement[];
   let index = 0;
   while (index < list.length && (t.isImportDeclaration(list[index]) || isSloppyLet(list[index]))) index++;
-  list.splice(index, 0, setup);
+  insertIntoList(owner, listKey, index, setup);
 }
 
 /** The `let f = function f…` a sloppy block declaration became (see hoistSloppyBlockWrapper). */
@@ -215,11 +217,11 @@ function hoistSloppyBlockWrapper(path: NodePath<t.FunctionDeclaration>): void {
   expression.returnType = node.returnType;
   const binding = t.variableDeclaration("let", [t.variableDeclarator(t.identifier(node.id!.name), expression)]);
   binding.leadingComments = node.leadingComments;
-  const list = path.parentPath.isSwitchCase()
-    ? (path.parentPath.parentPath as NodePath<t.SwitchStatement>).node.cases[0]!.consequent
-    : (path.parentPath.node as t.BlockStatement).body;
+  const [owner, listKey] = path.parentPath.isSwitchCase()
+    ? [(path.parentPath.parentPath as NodePath<t.SwitchStatement>).get("cases.0") as NodePath, "consequent"]
+    : [path.parentPath as NodePath, "body"];
   path.remove();
-  list.unshift(binding);
+  insertIntoList(owner, listKey, 0, binding);
 }
 
 /**

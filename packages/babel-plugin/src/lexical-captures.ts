@@ -3,6 +3,7 @@ import { types as t } from "@babel/core";
 import type { FileContext } from "./context.js";
 import { errorAt } from "./errors.js";
 import { isArgumentsReference, walkLexical } from "./lexical.js";
+import { insertIntoList } from "./statement-list.js";
 
 /**
  * An async arrow's `arguments` and `new.target` belong to the enclosing function, but its body
@@ -46,8 +47,7 @@ function captureIn(arrow: NodePath, kind: "arguments" | "newTarget", ctx: FileCo
   const id = t.identifier(ctx.names.fresh(kind === "arguments" ? "_arguments" : "_newTarget"));
   const value = kind === "arguments" ? t.identifier("arguments") : t.metaProperty(t.identifier("new"), t.identifier("target"));
   const declaration = t.variableDeclaration("const", [t.variableDeclarator(id, value)]);
-  const statements = owner.isProgram() ? owner.node.body : ((owner.node as t.Function).body as t.BlockStatement).body;
-  statements.unshift(declaration);
+  insertIntoList(owner.isProgram() ? owner : (owner.get("body") as NodePath), "body", 0, declaration);
   map.set(kind, id);
   return id;
 }
