@@ -46,8 +46,8 @@ export function awaitValue(
 }
 
 /** PerformPromiseThen on what PromiseResolve(%Promise%, value) returned, reading nothing more
- *  than native await does. Kept apart from awaitValue so run's hot path can call it directly. */
-export function attach(
+ *  than native await does. */
+function attach(
   promise: Promise<unknown>,
   value: unknown,
   onFulfilled: (value: unknown) => void,

@@ -1,5 +1,5 @@
-import { NativePromise, apply, generatorNext, generatorThrow, promiseReject, promiseResolve, promiseThen } from "./intrinsics.js";
-import { RESOLVED, STORED, attach } from "./await.js";
+import { NativePromise, apply, generatorNext, generatorThrow, promiseReject, promiseResolve } from "./intrinsics.js";
+import { STORED, awaitValue } from "./await.js";
 
 /** A generator function whose `yield x` stands for `await x`. */
 export type Coroutine<T> = (this: any, ...args: any[]) => Generator<unknown, T, any>;
@@ -102,17 +102,10 @@ function awaitStep(
   onFulfilled: (value: unknown) => void,
   onRejected: (reason: unknown) => void,
 ): unknown {
-  if ((typeof value !== "object" || value === null) && typeof value !== "function") {
-    promiseThen(RESOLVED, onFulfilled, onRejected);
-    return value;
-  }
-  let promise: Promise<unknown>;
   try {
-    promise = promiseResolve(NativePromise, value);
+    return awaitValue(value, onFulfilled, onRejected) ? value : undefined;
   } catch (error) {
     // PromiseResolve threw (a throwing `constructor` getter): the await throws, synchronously.
     return advance(gen, true, error, resolve, reject, onFulfilled, onRejected);
   }
-  attach(promise, value, onFulfilled, onRejected);
-  return undefined;
 }
