@@ -9,8 +9,8 @@ export interface AsyncScan {
 }
 
 // Read once: every `t.X` of @babel/types is a getter, too slow for a walk over every node.
-const VISITOR_KEYS = t.VISITOR_KEYS;
-const FUNCTION_TYPES = new Set(t.FLIPPED_ALIAS_KEYS.Function);
+export const VISITOR_KEYS = t.VISITOR_KEYS;
+export const FUNCTION_TYPES = new Set(t.FLIPPED_ALIAS_KEYS.Function);
 
 /** Scans a top-level statement of `code` without Babel's traverse (no paths, no scopes: the point
  *  is not to pay for them on statements the plugin will not touch). */

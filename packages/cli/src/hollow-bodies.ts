@@ -1,9 +1,5 @@
 import { types as t } from "@babel/core";
-import { scanStatement } from "./async-scan.js";
-
-// Read once: every `t.X` of @babel/types is a getter, too slow for a walk over every node.
-const VISITOR_KEYS = t.VISITOR_KEYS;
-const FUNCTION_TYPES = new Set(t.FLIPPED_ALIAS_KEYS.Function);
+import { FUNCTION_TYPES, VISITOR_KEYS, scanStatement } from "./async-scan.js";
 
 /** Printed only if a placeholder body outlived the transform (a plugin copied a function). */
 const SENTINEL = "__unawait_hollow_body__";
@@ -64,9 +60,9 @@ export class HollowBodies {
     }
   }
 
+  /** scanStatement checks the function's text for the two words before it walks anything. */
   private holdsAsyncSyntax(fn: t.Function): boolean {
-    const text = this.code.slice(fn.start ?? 0, fn.end ?? this.code.length);
-    return (text.includes("async") || text.includes("await")) && scanStatement(fn as any, this.code).async;
+    return scanStatement(fn as any, this.code).async;
   }
 
   private swap(fn: t.Function): void {
