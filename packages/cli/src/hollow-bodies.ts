@@ -1,5 +1,6 @@
 import { types as t } from "@babel/core";
 import { FUNCTION_TYPES, VISITOR_KEYS, scanStatement } from "./async-scan.js";
+import type { Verbatim } from "./verbatim.js";
 
 /** Printed only if a placeholder body outlived the transform (a plugin copied a function). */
 const SENTINEL = "__unawait_hollow_body__";
@@ -10,7 +11,8 @@ const SENTINEL = "__unawait_hollow_body__";
  * ones, the helpers of a bundled module. The plugin never enters them: it lowers async functions
  * and inserts around them, and these neither are nor hold one; no binding it renames or captures
  * is visible in them (they are outside the async functions). So while Babel runs, each such body
- * is a placeholder, and Babel builds no paths or scopes for its nodes.
+ * is a placeholder, and Babel builds no paths or scopes for its nodes; the printer gets another one,
+ * which the source body is pasted over (verbatim.ts).
  */
 export class HollowBodies {
   private readonly swapped: { fn: t.Function; body: t.BlockStatement; placeholder: t.BlockStatement }[] = [];
@@ -29,14 +31,17 @@ export class HollowBodies {
     if (this.enabled) this.visit(statement);
   }
 
-  /** Puts the bodies back. False when a function lost its placeholder. */
-  restore(): boolean {
-    let intact = true;
-    for (const { fn, body, placeholder } of this.swapped) {
-      if (fn.body !== placeholder) intact = false;
-      else fn.body = body;
-    }
-    return intact;
+  /** Puts the bodies back (the file goes to Babel whole after all). */
+  restore(): void {
+    for (const { fn, body } of this.swapped) fn.body = body;
+  }
+
+  /** Gives each function, instead of its placeholder, the one its source body is pasted over.
+   *  False when a function lost its placeholder. */
+  toVerbatim(verbatim: Verbatim): boolean {
+    for (const { fn, placeholder } of this.swapped) if (fn.body !== placeholder) return false;
+    for (const entry of this.swapped) entry.fn.body = verbatim.body(entry.body);
+    return true;
   }
 
   /** Whether printed code is free of placeholders (a copy of a hollowed function would show one). */

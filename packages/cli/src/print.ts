@@ -1,6 +1,6 @@
 import { generate } from "@babel/generator";
 import type { types as t } from "@babel/core";
-import type { SourceMap } from "./source-maps.js";
+import type { Printed } from "./verbatim.js";
 
 export interface PrintOptions {
   /** Absolute path: the generator's filename and the map's source. */
@@ -8,16 +8,16 @@ export interface PrintOptions {
   /** The original code: the map's sourcesContent. */
   code: string;
   sourceMaps: boolean;
-  inputMap?: SourceMap;
 }
 
 /**
- * Prints a File as @babel/core would at the end of transformFromAst with the options
- * transform.ts gives it: the generator options below are the ones Babel derives from those
- * (@babel/core lib/transformation/normalize-opts.js and file/generate.js), so code and map are
- * byte for byte the same.
+ * Prints a File whose placeholders the source will be pasted over (verbatim.ts), with the
+ * generator options @babel/core derives from the ones transform.ts gives it (@babel/core
+ * lib/transformation/normalize-opts.js and file/generate.js), so that the code the plugin made
+ * looks the same on both paths. The map, if any, comes decoded and without the input map, which
+ * is applied after the paste.
  */
-export function printFile(ast: t.File, options: PrintOptions): { code: string; map?: SourceMap } {
+export function printForPaste(ast: t.File, options: PrintOptions): Printed {
   const result = generate(ast, {
     filename: options.path,
     retainLines: false,
@@ -25,8 +25,6 @@ export function printFile(ast: t.File, options: PrintOptions): { code: string; m
     compact: false,
     sourceMaps: options.sourceMaps,
     sourceFileName: options.path,
-    // Babel hands the generator a copy (convert-source-map's toObject) of the input map.
-    inputSourceMap: options.sourceMaps && options.inputMap ? JSON.parse(JSON.stringify(options.inputMap)) : undefined,
   } as Parameters<typeof generate>[1], options.code);
-  return { code: result.code, map: (result.map as SourceMap | null | undefined) ?? undefined };
+  return { code: result.code, decodedMap: options.sourceMaps ? ((result as { decodedMap?: unknown }).decodedMap as Printed["decodedMap"]) : undefined };
 }

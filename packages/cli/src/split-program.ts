@@ -1,33 +1,36 @@
 import { types as t } from "@babel/core";
 import { scanStatement } from "./async-scan.js";
 import { HollowBodies } from "./hollow-bodies.js";
+import { printForPaste, type PrintOptions } from "./print.js";
+import type { SourceMap } from "./source-maps.js";
+import { VERBATIM_PREFIX, Verbatim } from "./verbatim.js";
 
 /**
  * Babel builds a path and scope information for every node of a file before any plugin runs
  * (the program scope's crawl): in a large bundle with a handful of async functions, that is
  * most of the transform's time. The plugin only ever changes the top-level statements that hold
  * async syntax, and the top of the program. So Babel gets a reduced program in which every other
- * statement is replaced by a marker (an empty statement), and the markers are swapped back after:
+ * statement is replaced by a marker (an empty statement). After the transform each marker becomes
+ * a placeholder, and the left-out statement's source text is pasted over it once printed:
  *
  *   import a; let x; async function f() {}; g();     full program
  *   import a; ;      async function f() {}; ;        reduced: a marker for each left-out statement
- *   import a; let x; function f() {…}; function* f$() {…}; g();      reassembled
+ *   import a; let x; function f() {…}; function* f$() {…}; g();      printed, then pasted
  *
  * One marker per statement keeps every index of the program body the same in both, so whatever
  * the plugin inserts by position lands in the same place. The leading imports (and `let f =
  * function…`) are kept as they are: the plugin looks for the end of that run (see below). Inside
  * the statements that stay, the bodies of functions without async syntax are left out too
- * (hollow-bodies.ts). The CLI's parity test holds the output to the one the whole file would give.
+ * (hollow-bodies.ts), and pasted back the same way. The CLI's parity test holds the output to the
+ * whole file's, up to the formatting of the pasted code (which keeps the source's).
  */
 export interface SplitProgram {
   /** What Babel transforms: a File whose program holds only the statements the plugin may change. */
   reduced: t.File;
-  /** Puts the left-out statements back into the transformed program, and that program into the
-   *  original File. False when the markers were disturbed (moved, removed, given comments): the
-   *  File is then left half-done and must be transformed again as a whole. */
-  reassemble(): boolean;
-  /** False when the printed code still shows a placeholder: transform the file again as a whole. */
-  isWhole(output: string): boolean;
+  /** The transformed program printed, with the left-out statements and bodies pasted in from the
+   *  source (verbatim.ts). Null when the plugin disturbed a marker or a placeholder (moved,
+   *  removed, copied, gave it comments): the file must then be transformed again as a whole. */
+  print(options: PrintOptions): { code: string; map?: SourceMap } | null;
 }
 
 /** Shared with @unawait/babel-plugin (names.ts), which reads the names in the left-out statements
@@ -37,6 +40,7 @@ const OUTSIDE_STATEMENTS = Symbol.for("@unawait/babel-plugin:outside-statements"
 /** The reduced program for `file`, or null when the whole file must go to Babel (a top-level
  *  await: the plugin rejects it or wraps the whole body). */
 export function splitProgram(file: t.File, code: string): SplitProgram | null {
+  if (code.includes(VERBATIM_PREFIX)) return null;
   const program = file.program;
   const prefix = leadingPrefixLength(program.body);
   const body: t.Statement[] = [];
@@ -61,10 +65,16 @@ export function splitProgram(file: t.File, code: string): SplitProgram | null {
   // A shallow copy keeps what the plugin reads of the program: sourceType, directives, position.
   const reducedProgram: t.Program = { ...program, body, interpreter: null };
   (reducedProgram as any)[OUTSIDE_STATEMENTS] = [...outside.values(), ...hollow.bodies];
+  const reduced = { ...file, program: reducedProgram };
   return {
-    reduced: { ...file, program: reducedProgram },
-    reassemble: () => hollow.restore() && reassemble(program, reducedProgram, outside),
-    isWhole: (output) => hollow.isWhole(output),
+    reduced,
+    print(options) {
+      const verbatim = new Verbatim(code);
+      if (!hollow.toVerbatim(verbatim) || !placeStatements(reducedProgram, outside, verbatim)) return null;
+      reducedProgram.interpreter = program.interpreter;
+      const printed = printForPaste(reduced, options);
+      return hollow.isWhole(printed.code) ? verbatim.paste(printed, options) : null;
+    },
   };
 }
 
@@ -83,22 +93,19 @@ function isLetFunction(statement: t.Statement): boolean {
   return t.isVariableDeclaration(statement, { kind: "let" }) && t.isFunctionExpression(statement.declarations[0]?.init);
 }
 
-function reassemble(program: t.Program, reduced: t.Program, outside: Map<t.Statement, t.Statement>): boolean {
-  const restored = new Set<t.Statement>();
-  const body: t.Statement[] = [];
+/** Each marker becomes the placeholder its statement's text is pasted over. */
+function placeStatements(reduced: t.Program, outside: Map<t.Statement, t.Statement>, verbatim: Verbatim): boolean {
+  const placed = new Set<t.Statement>();
   // The body is read back from the node: a plugin may have replaced the array.
-  for (const statement of reduced.body) {
+  const body = reduced.body.map((statement) => {
     const original = outside.get(statement);
-    if (original && (restored.has(statement) || hasComments(statement))) return false;
-    if (original) restored.add(statement);
-    body.push(original ?? statement);
-  }
-  if (restored.size !== outside.size) return false;
-  // Whatever else the plugin set on the program node itself (a comment, directives).
-  for (const key of Object.keys(reduced) as (keyof t.Program)[]) {
-    if (key !== "body" && key !== "interpreter" && reduced[key] !== program[key]) (program as any)[key] = reduced[key];
-  }
-  program.body = body;
+    if (!original) return statement;
+    if (placed.has(statement) || hasComments(statement)) return undefined;
+    placed.add(statement);
+    return verbatim.statement(original);
+  });
+  if (placed.size !== outside.size || body.includes(undefined)) return false;
+  reduced.body = body as t.Statement[];
   return true;
 }
 

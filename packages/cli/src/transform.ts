@@ -1,7 +1,6 @@
 import { parseAsync, transformFromAstAsync, traverse, type TransformOptions, type types as t } from "@babel/core";
 import type { PluginOptions } from "./options.js";
 import type { BabelPlugin } from "./plugin.js";
-import { printFile } from "./print.js";
 import type { SourceMap } from "./source-maps.js";
 import { splitProgram } from "./split-program.js";
 import type { FileSyntax } from "./syntax.js";
@@ -30,7 +29,8 @@ export interface TransformInput {
   /** Only check that the code parses (watch mode, before copying a file without async syntax). */
   parseOnly?: boolean;
   /** Internal, for the parity test: give Babel the whole program even where a reduced one
-   *  (split-program.ts) would do. The output is the same either way. */
+   *  (split-program.ts) would do. The output is the same either way, but for the formatting of
+   *  the code the plugin left alone. */
   wholeFile?: boolean;
 }
 
@@ -50,8 +50,8 @@ export async function transformSource(input: TransformInput, settings: Transform
   const split = input.wholeFile || settings.pluginOptions.warnings ? null : splitProgram(ast, input.code);
   if (split) {
     const result = await runPlugin(split.reduced, input, settings, false);
-    const printed = split.reassemble() ? printFile(ast, input) : undefined;
-    if (printed && split.isWhole(printed.code)) return { ...printed, warnings: warningsOf(result) };
+    const printed = split.print(input);
+    if (printed) return { ...printed, warnings: warningsOf(result) };
     // The plugin moved a marker or copied a placeholder: start again from the code, as a whole.
     return transformSource({ ...input, wholeFile: true }, settings);
   }

@@ -1,0 +1,122 @@
+import { types as t } from "@babel/core";
+import type { SourceMap } from "./source-maps.js";
+import { pastedMap, type Edit } from "./verbatim-map.js";
+
+/** Code that holds this cannot be split (its own text could pass for a placeholder). */
+export const VERBATIM_PREFIX = "__unawait_verbatim_";
+const PLACEHOLDER = /__unawait_verbatim_(\d+)__/g;
+
+interface Piece {
+  start: number;
+  end: number;
+  kind: "statement" | "body";
+  /** A `;` where the source ends the statement by ASI: in the output, a `(` may follow it. */
+  suffix: string;
+  pasted: boolean;
+}
+
+export interface Printed {
+  code: string;
+  /** The generator's map, decoded, without any input map applied. */
+  decodedMap?: { sources: (string | null)[]; sourcesContent?: (string | null)[]; names: string[]; mappings: number[][][] };
+}
+
+export interface PasteOptions {
+  path: string;
+  code: string;
+  sourceMaps: boolean;
+  inputMap?: SourceMap;
+}
+
+/**
+ * The statements and function bodies the plugin never changes are not printed: the printer gets
+ * a numbered placeholder for each (`__unawait_verbatim_3__;`, or a body holding only that) and
+ * the source text is pasted over it. Printing is a large part of a transform, and the code the
+ * plugin did not touch keeps its formatting. Comments attached to a left-out statement (outside
+ * its text) go on its placeholder, so the printer places them exactly as it would have.
+ */
+export class Verbatim {
+  private readonly pieces: Piece[] = [];
+
+  constructor(private readonly code: string) {}
+
+  statement(original: t.Statement): t.ExpressionStatement {
+    return standIn(t.expressionStatement(t.identifier(this.add(original, "statement"))), original);
+  }
+
+  body(original: t.BlockStatement): t.BlockStatement {
+    return standIn(t.blockStatement([t.expressionStatement(t.identifier(this.add(original, "body")))]), original);
+  }
+
+  /** The printed code with the source pasted over every placeholder; null if a placeholder is
+   *  missing, doubled or printed in a form not expected (a plugin moved or copied it). */
+  paste(printed: Printed, options: PasteOptions): { code: string; map?: SourceMap } | null {
+    const edits = this.edits(printed.code);
+    if (!edits) return null;
+    let code = "";
+    let last = 0;
+    for (const edit of edits) {
+      code += printed.code.slice(last, edit.from) + edit.text;
+      last = edit.to;
+    }
+    code += printed.code.slice(last);
+    if (!options.sourceMaps || !printed.decodedMap) return { code };
+    return { code, map: pastedMap(printed.code, printed.decodedMap, edits, code, options) };
+  }
+
+  private add(node: t.Node, kind: Piece["kind"]): string {
+    const start = node.start!;
+    const end = node.end!;
+    const suffix = kind === "statement" && endsByAsi(node as t.Statement, this.code.slice(start, end)) ? ";" : "";
+    this.pieces.push({ start, end, kind, suffix, pasted: false });
+    return `${VERBATIM_PREFIX}${this.pieces.length - 1}__`;
+  }
+
+  private edits(printed: string): Edit[] | null {
+    const edits: Edit[] = [];
+    for (const match of printed.matchAll(PLACEHOLDER)) {
+      const piece = this.pieces[Number(match[1])];
+      if (!piece || piece.pasted) return null;
+      piece.pasted = true;
+      const range = placeholderRange(printed, match.index, match[0].length, piece.kind);
+      if (!range) return null;
+      edits.push({ ...range, text: this.code.slice(piece.start, piece.end) + piece.suffix, source: piece.start });
+    }
+    return this.pieces.every((piece) => piece.pasted) ? edits : null;
+  }
+}
+
+/** The comments around `original` and its place: the printer puts a comment on a line of its own
+ *  or beside the code by comparing their lines. */
+function standIn<T extends t.Node>(placeholder: T, original: t.Node): T {
+  placeholder.leadingComments = original.leadingComments;
+  placeholder.trailingComments = original.trailingComments;
+  placeholder.loc = original.loc;
+  placeholder.start = original.start;
+  placeholder.end = original.end;
+  return placeholder;
+}
+
+/** Where the printer put a placeholder: `NAME;`, or `{ NAME; }` across lines for a body. */
+function placeholderRange(printed: string, at: number, length: number, kind: Piece["kind"]): { from: number; to: number } | null {
+  let to = at + length;
+  if (printed[to++] !== ";") return null;
+  if (kind === "statement") return { from: at, to };
+  let from = at;
+  while (from > 0 && /\s/.test(printed[from - 1])) from--;
+  while (to < printed.length && /\s/.test(printed[to])) to++;
+  return printed[from - 1] === "{" && printed[to] === "}" ? { from: from - 1, to: to + 1 } : null;
+}
+
+/** Statements whose last token can be continued by a following `(`, `[` or template when no `;`
+ *  ends them; a `}` ends the others (blocks, declarations). */
+const ENDS_WITH_EXPRESSION = new Set(["ExpressionStatement", "VariableDeclaration", "ExportDefaultDeclaration", "ExportNamedDeclaration", "TSTypeAliasDeclaration", "TSExportAssignment", "TSImportEqualsDeclaration"]);
+
+function endsByAsi(statement: t.Statement, text: string): boolean {
+  const last = text[text.length - 1];
+  if (last === ";") return false;
+  if (last !== "}") return true;
+  if (statement.type === "ExportDefaultDeclaration") return !/Declaration$/.test(statement.declaration.type);
+  if (statement.type === "ExportNamedDeclaration") return statement.declaration?.type === "VariableDeclaration";
+  return ENDS_WITH_EXPRESSION.has(statement.type);
+}
