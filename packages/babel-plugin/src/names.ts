@@ -16,38 +16,67 @@ const VISITOR_KEYS = t.VISITOR_KEYS;
  *  and only falls back to numbered variants when the file already uses the name anywhere: a
  *  binding anywhere in the file could shadow a helper at one of its use sites. */
 export class NameRegistry {
-  private taken: Set<string>;
+  private readonly taken = new Set<string>();
+  /** The CLI's left-out statements, not read yet (see `isTaken`). */
+  private outside: t.Node[] | undefined;
+  private readonly code: string | undefined;
 
   constructor(program: NodePath<t.Program>) {
-    this.taken = new Set();
     // A plain walk over the nodes: a Babel traverse would build a path and scope per node (~15%
-    // of the plugin's time) just to read names. Only names that can denote variables count:
-    // `o.run` or `{ asyncIterator: 1 }` cannot shadow a helper.
-    const walk = (node: any, parent: any): void => {
-      if (node.type === "Identifier" || node.type === "JSXIdentifier") {
-        if (!isPropertyName(node, parent)) this.taken.add(node.name);
-        return;
-      }
-      for (const key of VISITOR_KEYS[node.type] ?? []) {
-        const child = node[key];
-        if (Array.isArray(child)) {
-          for (const c of child) if (c && typeof c.type === "string") walk(c, node);
-        } else if (child && typeof child.type === "string") walk(child, node);
-      }
-    };
-    walk(program.node, null);
-    const outside = (program.node as any)[OUTSIDE_STATEMENTS] as t.Statement[] | undefined;
-    for (const statement of outside ?? []) walk(statement, program.node);
+    // of the plugin's time) just to read names.
+    this.walk(program.node, null);
+    this.outside = (program.node as any)[OUTSIDE_STATEMENTS];
+    const code = (program.hub as { file?: { code?: unknown } } | undefined)?.file?.code;
+    // An escaped identifier (`\u0072un`) hides from a text search: then every name is looked up.
+    this.code = typeof code === "string" && !code.includes("\\u") ? code : undefined;
   }
 
   /** A fresh identifier name based on `base`; never returned twice. */
   fresh(base: string): string {
     const clean = base.replace(/[^A-Za-z0-9_$]/g, "_").replace(/^(?=\d)/, "_") || "_";
     let name = clean;
-    for (let i = 2; this.taken.has(name); i++) name = `${clean}${i}`;
+    for (let i = 2; this.isTaken(name); i++) name = `${clean}${i}`;
     this.taken.add(name);
     return name;
   }
+
+  /** The left-out statements are most of a large file, and most names the plugin makes appear
+   *  nowhere in its text: they are walked only once a name is found in the text. */
+  private isTaken(name: string): boolean {
+    if (this.taken.has(name)) return true;
+    if (!this.outside || (this.code !== undefined && !containsWord(this.code, name))) return false;
+    for (const node of this.outside) this.walk(node, null);
+    this.outside = undefined;
+    return this.taken.has(name);
+  }
+
+  /** Only names that can denote variables count: `o.run` or `{ asyncIterator: 1 }` cannot shadow
+   *  a helper. */
+  private walk(node: any, parent: any): void {
+    if (node.type === "Identifier" || node.type === "JSXIdentifier") {
+      if (!isPropertyName(node, parent)) this.taken.add(node.name);
+      return;
+    }
+    for (const key of VISITOR_KEYS[node.type] ?? []) {
+      const child = node[key];
+      if (Array.isArray(child)) {
+        for (const c of child) if (c && typeof c.type === "string") this.walk(c, node);
+      } else if (child && typeof child.type === "string") this.walk(child, node);
+    }
+  }
+}
+
+/** Whether `word` occurs in `text` with no identifier character just before or after it. */
+function containsWord(text: string, word: string): boolean {
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    if (!isIdentifierChar(text.charCodeAt(at - 1)) && !isIdentifierChar(text.charCodeAt(at + word.length))) return true;
+  }
+  return false;
+}
+
+function isIdentifierChar(code: number): boolean {
+  // Any non-ASCII character may be part of an identifier; NaN (out of range) is not.
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 36 || code === 95 || code > 127;
 }
 
 function isPropertyName(node: t.Node, parent: any): boolean {

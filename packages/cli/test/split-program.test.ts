@@ -254,3 +254,18 @@ describe("the code the plugin leaves alone is pasted from the source", () => {
     }
   });
 });
+
+describe("names used only in left-out statements", () => {
+  const syntax: FileSyntax = { sourceType: "module", attempts: [{}] };
+  const transform = async (code: string) =>
+    (await transformSource({ path: "/x/a.mjs", code, syntax, sourceMaps: false }, { plugin: await loadPlugin(), pluginOptions: {} })).code;
+
+  it("are not given to generated code, also when written with escapes", async () => {
+    // `f$` is the name the generator of `f` would get; `\u0024` spells `$`.
+    for (const declaration of ["let f$ = 1;", "let f\\u0024 = 1;", "function g() { let f$; }"]) {
+      const output = await transform(`${declaration}\nasync function f() {}\n`);
+      expect(output, declaration).toContain("function* f$2(");
+    }
+    expect(await transform("let other = 1;\nasync function f() {}\n")).toContain("function* f$(");
+  });
+});
