@@ -3,11 +3,14 @@ import { types as t } from "@babel/core";
 
 /**
  * Internal contract with @unawait/cli (not a public API): the CLI may hand the plugin a reduced
- * Program that holds only the top-level statements with async syntax, the others being printed
- * untouched around the result. It lists those left-out statements under this key of the Program
- * node, so that generated names cannot collide with the names they use.
+ * Program that holds only the top-level statements with async syntax, the others being pasted
+ * untouched around the result. It gives what those left-out statements are under this key of the
+ * Program node, so that generated names cannot collide with the names they use: their nodes, or
+ * (when they were not parsed) a way to get the ones not given yet that may use a given name.
  */
 export const OUTSIDE_STATEMENTS = Symbol.for("@unawait/babel-plugin:outside-statements");
+
+type Outside = t.Node[] | { statementsNaming(name: string): t.Node[] };
 
 // Read once: every `t.X` of @babel/types is a getter, too slow for a walk over every node.
 const VISITOR_KEYS = t.VISITOR_KEYS;
@@ -18,7 +21,7 @@ const VISITOR_KEYS = t.VISITOR_KEYS;
 export class NameRegistry {
   private readonly taken = new Set<string>();
   /** The CLI's left-out statements, not read yet (see `isTaken`). */
-  private outside: t.Node[] | undefined;
+  private outside: Outside | undefined;
   private readonly code: string | undefined;
 
   constructor(program: NodePath<t.Program>) {
@@ -41,11 +44,18 @@ export class NameRegistry {
   }
 
   /** The left-out statements are most of a large file, and most names the plugin makes appear
-   *  nowhere in its text: they are walked only once a name is found in the text. */
+   *  nowhere in its text: they are walked only once a name is found in the text (or, unparsed,
+   *  the CLI parses the ones that may use it). */
   private isTaken(name: string): boolean {
     if (this.taken.has(name)) return true;
-    if (!this.outside || (this.code !== undefined && !containsWord(this.code, name))) return false;
-    for (const node of this.outside) this.walk(node, null);
+    const outside = this.outside;
+    if (!outside) return false;
+    if (!Array.isArray(outside)) {
+      for (const node of outside.statementsNaming(name)) this.walk(node, null);
+      return this.taken.has(name);
+    }
+    if (this.code !== undefined && !containsWord(this.code, name)) return false;
+    for (const node of outside) this.walk(node, null);
     this.outside = undefined;
     return this.taken.has(name);
   }
