@@ -46,6 +46,13 @@ describe("--watch", () => {
     expect(cli.stderr().slice(mark)).toContain("src/esm.mjs:2:22: error: Unexpected token");
     expect(await readFile(out("esm.mjs"), "utf8")).toBe(edited);
 
+    // Also in a statement without async syntax, which a one-off build leaves unparsed (chunks.ts).
+    mark = cli.stderr().length;
+    await writeFile(src("esm.mjs"), "export const first = 1;\nexport const broken = 1 +;\nexport async function load(value) {\n  return await value;\n}\n");
+    await cli.waitFor(SUMMARY("0 transformed, 0 copied, 0 unchanged, 1 failed"), mark);
+    expect(cli.stderr().slice(mark)).toContain("src/esm.mjs:2:26: error: Unexpected token");
+    expect(await readFile(out("esm.mjs"), "utf8")).toBe(edited);
+
     // Even in a file without async syntax (copied, never transformed), the broken text is not copied.
     mark = cli.stderr().length;
     const plainBefore = await readFile(out("lib/no-async.js"), "utf8");

@@ -22,9 +22,33 @@ export function mayHaveAsyncSyntax(code: string, options: PrecheckOptions): bool
   // Escaped keywords (`\u0061sync`) are not keywords: no literal word, no async syntax.
   if (!code.includes("async") && !code.includes("await")) return false;
   try {
-    return new Scanner(code, options.jsx).findAsyncWord();
+    return new Scanner(code, options.jsx).scan();
   } catch (error) {
     if (error === UNSURE) return true;
+    throw error;
+  }
+}
+
+/** What a full lexical pass sees of a file's shape (chunks.ts splits the file with it). */
+export interface Layout {
+  /** Offsets just after each `;` outside every bracket: a top-level statement, or part of an
+   *  `if`/`do` statement whose `else`/`while` follows, ends there. */
+  semicolons: number[];
+  /** Offsets of the `async` and `await` words that may be keywords (the pre-check's "yes"). */
+  asyncWords: number[];
+  /** Every word of code that may name a variable: not in a string, comment or template text,
+   *  not a property after `.`. Keywords, property keys and private names are in it too. */
+  words: Set<string>;
+}
+
+/** The layout of the whole file; null whenever the pre-check would be unsure. */
+export function scanLayout(code: string, options: PrecheckOptions): Layout | null {
+  const layout: Layout = { semicolons: [], asyncWords: [], words: new Set() };
+  try {
+    new Scanner(code, options.jsx, layout).scan();
+    return layout;
+  } catch (error) {
+    if (error === UNSURE) return null;
     throw error;
   }
 }
@@ -52,9 +76,14 @@ class Scanner {
   /** One entry per open `(`, `{`, `[` or `${`: "(" entries remember whether a control keyword led them. */
   private readonly open: ("(" | "(control" | "{" | "[" | "${")[] = [];
 
-  constructor(private readonly code: string, private readonly jsx: boolean) {}
+  /** With a layout, the scan reads the whole file into it instead of stopping at the first word. */
+  constructor(
+    private readonly code: string,
+    private readonly jsx: boolean,
+    private readonly layout?: Layout,
+  ) {}
 
-  findAsyncWord(): boolean {
+  scan(): boolean {
     const { code } = this;
     if (code.startsWith("#!")) this.skipLine();
     while (this.at < code.length) {
@@ -64,7 +93,11 @@ class Scanner {
       else if (ch === 0x22 /* " */ || ch === 0x27 /* ' */) this.string(ch);
       else if (ch === 0x60 /* ` */) this.template();
       else if (isIdentifierStart(ch)) {
-        if (this.word()) return true;
+        const start = this.at;
+        if (this.word()) {
+          if (!this.layout) return true;
+          this.layout.asyncWords.push(start);
+        }
       } else if (isDigit(ch) || (ch === 0x2e && isDigit(code.charCodeAt(this.at + 1)))) this.number();
       else this.punctuator(ch);
     }
@@ -80,6 +113,8 @@ class Scanner {
     // A property name is a value whatever it spells: `x.return / 2` divides.
     const member = isMemberAccess(this.code, start);
     this.previous = member ? { kind: "value" } : { kind: "word", word };
+    // `#x` names no variable, but Babel's tree holds an Identifier for it, which names.ts counts.
+    if (!member || this.code[start - 1] === "#") this.layout?.words.add(word);
     if ((word !== "async" && word !== "await") || member) return false;
     if (previous.kind === "word" && (previous.word === "function" || previous.word === "class")) return false;
     return !this.followedByPlainValueUse();
@@ -226,6 +261,10 @@ class Scanner {
         this.previous = { kind: "regex-ok" };
         return;
       }
+      case ";":
+        if (this.open.length === 0) this.layout?.semicolons.push(this.at);
+        this.previous = { kind: "regex-ok" };
+        return;
       case "+":
       case "-":
         // `a++ / b` divides; `x = -/re/.source` does not occur in real code, and would only be "unsure" text.

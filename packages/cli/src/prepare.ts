@@ -39,7 +39,7 @@ export async function prepare(file: InputFile, options: PrepareOptions, read?: R
   const { code, map: inputMap } = read.text.includes("sourceMappingURL")
     ? await readInputMap(read.text, file.path, options.sourceMaps)
     : { code: read.text, map: undefined };
-  const input: TransformInput = { path: file.path, code, syntax, sourceMaps: options.sourceMaps, inputMap };
+  const input: TransformInput = { path: file.path, code, syntax, sourceMaps: options.sourceMaps, inputMap, checkSyntax: options.checkSyntax || undefined };
   if (!mayHaveAsyncSyntax(code, { jsx: mayHoldJsx(syntax) })) {
     const check = options.checkSyntax ? { ...input, parseOnly: true } : undefined;
     return { kind: "copy", bytes: read.bytes, code, inputMap, check };

@@ -4,6 +4,8 @@ import { HollowBodies } from "./hollow-bodies.js";
 import { printForPaste, type PrintOptions } from "./print.js";
 import type { SourceMap } from "./source-maps.js";
 import { VERBATIM_PREFIX, Verbatim } from "./verbatim.js";
+import type { ChunkNames } from "./chunk-names.js";
+import type { Chunk } from "./chunks.js";
 
 /**
  * Babel builds a path and scope information for every node of a file before any plugin runs
@@ -37,17 +39,36 @@ export interface SplitProgram {
  *  and bodies so that the names it generates cannot collide with them. Internal to the two packages. */
 const OUTSIDE_STATEMENTS = Symbol.for("@unawait/babel-plugin:outside-statements");
 
+/** The pieces of code chunks.ts kept from the parse: each is a statement `NAME;` in the tree. */
+export interface LeftOutChunks {
+  chunks: Map<string, Chunk>;
+  /** For the plugin's name choices. */
+  names: ChunkNames;
+}
+
+interface LeftOut {
+  statement: t.Statement;
+  chunk?: Chunk;
+}
+
 /** The reduced program for `file`, or null when the whole file must go to Babel (a top-level
  *  await: the plugin rejects it or wraps the whole body). */
-export function splitProgram(file: t.File, code: string): SplitProgram | null {
+export function splitProgram(file: t.File, code: string, leftOutChunks?: LeftOutChunks): SplitProgram | null {
   if (code.includes(VERBATIM_PREFIX)) return null;
   const program = file.program;
   const prefix = leadingPrefixLength(program.body);
   const body: t.Statement[] = [];
-  const outside = new Map<t.Statement, t.Statement>(); // marker → the statement it stands for
+  const outside = new Map<t.Statement, LeftOut>(); // marker → the statement it stands for
   const hollow = new HollowBodies(code);
   for (let i = 0; i < program.body.length; i++) {
     const statement = program.body[i];
+    const chunk = leftOutChunks && chunkOf(statement, leftOutChunks.chunks);
+    if (chunk) {
+      const marker = t.emptyStatement();
+      outside.set(marker, { statement, chunk });
+      body.push(marker);
+      continue;
+    }
     const scan = scanStatement(statement, code);
     if (scan.topLevelAwait) {
       hollow.restore();
@@ -59,12 +80,14 @@ export function splitProgram(file: t.File, code: string): SplitProgram | null {
       continue;
     }
     const marker = t.emptyStatement();
-    outside.set(marker, statement);
+    outside.set(marker, { statement });
     body.push(marker);
   }
   // A shallow copy keeps what the plugin reads of the program: sourceType, directives, position.
   const reducedProgram: t.Program = { ...program, body, interpreter: null };
-  (reducedProgram as any)[OUTSIDE_STATEMENTS] = [...outside.values(), ...hollow.bodies];
+  const parsedOutside = [...[...outside.values()].filter((o) => !o.chunk).map((o) => o.statement), ...hollow.bodies];
+  leftOutChunks?.names.addParsed(parsedOutside);
+  (reducedProgram as any)[OUTSIDE_STATEMENTS] = leftOutChunks?.names ?? parsedOutside;
   const reduced = { ...file, program: reducedProgram };
   return {
     reduced,
@@ -93,8 +116,13 @@ function isLetFunction(statement: t.Statement): boolean {
   return t.isVariableDeclaration(statement, { kind: "let" }) && t.isFunctionExpression(statement.declarations[0]?.init);
 }
 
+/** The chunk a statement `NAME;` of the parsed code stands for. */
+function chunkOf(statement: t.Statement, chunks: Map<string, Chunk>): Chunk | undefined {
+  return statement.type === "ExpressionStatement" && statement.expression.type === "Identifier" ? chunks.get(statement.expression.name) : undefined;
+}
+
 /** Each marker becomes the placeholder its statement's text is pasted over. */
-function placeStatements(reduced: t.Program, outside: Map<t.Statement, t.Statement>, verbatim: Verbatim): boolean {
+function placeStatements(reduced: t.Program, outside: Map<t.Statement, LeftOut>, verbatim: Verbatim): boolean {
   const placed = new Set<t.Statement>();
   // The body is read back from the node: a plugin may have replaced the array.
   const body = reduced.body.map((statement) => {
@@ -102,7 +130,7 @@ function placeStatements(reduced: t.Program, outside: Map<t.Statement, t.Stateme
     if (!original) return statement;
     if (placed.has(statement) || hasComments(statement)) return undefined;
     placed.add(statement);
-    return verbatim.statement(original);
+    return verbatim.statement(original.statement, original.chunk);
   });
   if (placed.size !== outside.size || body.includes(undefined)) return false;
   reduced.body = body as t.Statement[];

@@ -1,9 +1,12 @@
-import { parseAsync, transformFromAstAsync, traverse, type TransformOptions, type types as t } from "@babel/core";
+import { parseAsync, parseSync, transformFromAstAsync, traverse, type ParserOptions, type TransformOptions, type types as t } from "@babel/core";
+import { ChunkNames } from "./chunk-names.js";
+import { chunkCode } from "./chunks.js";
 import type { PluginOptions } from "./options.js";
 import type { BabelPlugin } from "./plugin.js";
 import type { SourceMap } from "./source-maps.js";
-import { splitProgram } from "./split-program.js";
-import type { FileSyntax } from "./syntax.js";
+import { splitProgram, type LeftOutChunks } from "./split-program.js";
+import { mayHoldJsx, type FileSyntax } from "./syntax.js";
+import { VERBATIM_PREFIX } from "./verbatim.js";
 
 export interface TransformSettings {
   plugin: BabelPlugin;
@@ -28,6 +31,9 @@ export interface TransformInput {
   inputMap?: SourceMap;
   /** Only check that the code parses (watch mode, before copying a file without async syntax). */
   parseOnly?: boolean;
+  /** Parse all of the code, so that any syntax error is reported (watch mode: a broken edit must
+   *  not replace good output); otherwise code with no async syntax may be left unparsed. */
+  checkSyntax?: boolean;
   /** Internal, for the parity test: give Babel the whole program even where a reduced one
    *  (split-program.ts) would do. The output is the same either way, but for the formatting of
    *  the code the plugin left alone. */
@@ -44,10 +50,14 @@ export interface TransformOutput {
  *  kept: parser plugins are only ever added, never a stripping transform). Throws Babel's errors
  *  unchanged; diagnostics.ts turns them into messages. */
 export async function transformSource(input: TransformInput, settings: TransformSettings): Promise<TransformOutput> {
-  const ast = await parseFirstThatFits(input);
-  if (input.parseOnly) return { code: input.code, warnings: [] };
   // The lint rules read the whole file, and a top-level await makes the plugin rewrap it.
-  const split = input.wholeFile || settings.pluginOptions.warnings ? null : splitProgram(ast, input.code);
+  const whole = input.wholeFile || settings.pluginOptions.warnings;
+  const chunked = whole || input.parseOnly || input.checkSyntax ? undefined : await parseChunked(input);
+  const ast = chunked?.ast ?? (await parseFirstThatFits(input)).ast;
+  if (input.parseOnly) return { code: input.code, warnings: [] };
+  const split = whole ? null : splitProgram(ast, input.code, chunked?.leftOut);
+  // The plugin must see all of a file it gets whole (a top-level await).
+  if (!split && chunked) return transformSource({ ...input, wholeFile: true }, settings);
   if (split) {
     const result = await runPlugin(split.reduced, input, settings, false);
     const printed = split.print(input);
@@ -93,14 +103,31 @@ function warningsOf(result: BabelResult): Warning[] {
   return metadata?.unawait?.warnings ?? [];
 }
 
+/** The file parsed with the chunks that hold no async syntax left out (chunks.ts); undefined
+ *  when nothing is left out, or when that code does not parse (the whole file is then parsed,
+ *  and reports the error if it has one). */
+async function parseChunked(input: TransformInput): Promise<{ ast: t.File; leftOut: LeftOutChunks } | undefined> {
+  const chunked = input.code.includes(VERBATIM_PREFIX) ? null : chunkCode(input.code, mayHoldJsx(input.syntax));
+  if (!chunked) return undefined;
+  try {
+    const { ast, parserOpts } = await parseFirstThatFits({ ...input, code: chunked.text });
+    const strictMode = ast.program.directives.some((d) => d.value.value === "use strict") || undefined;
+    const parse = (code: string) => parseSync(code, { ...baseOptions(input), parserOpts: { ...parserOpts, strictMode } })!.program.body;
+    const names = new ChunkNames(input.code, chunked.chunks.values(), chunked.words, parse, () => parse(input.code));
+    return { ast, leftOut: { chunks: chunked.chunks, names } };
+  } catch {
+    return undefined;
+  }
+}
+
 /** A .js file may or may not be JSX; like Babel's own tools we try JSX first. If no attempt parses,
  *  the first attempt's error is the one reported: it is the most permissive grammar. */
-async function parseFirstThatFits(input: TransformInput) {
+async function parseFirstThatFits(input: TransformInput): Promise<{ ast: t.File; parserOpts: ParserOptions }> {
   let firstError: unknown;
   for (const parserOpts of input.syntax.attempts) {
     try {
       const ast = await parseAsync(input.code, { ...baseOptions(input), parserOpts });
-      if (ast) return ast;
+      if (ast) return { ast, parserOpts };
     } catch (error) {
       firstError ??= error;
     }

@@ -40,8 +40,16 @@ export class Verbatim {
 
   constructor(private readonly code: string) {}
 
-  statement(original: t.Statement): t.ExpressionStatement {
-    return standIn(t.expressionStatement(t.identifier(this.add(original, "statement"))), original);
+  /** With a `range`, the text pasted is that range (a chunk the parser never saw, chunks.ts) and
+   *  `original` is the statement that stood in for it in the parse. */
+  statement(original: t.Statement, range?: { start: number; end: number }): t.ExpressionStatement {
+    const placeholder = standIn(t.expressionStatement(t.identifier(this.add(original, "statement", range))), original);
+    if (range && original.loc) {
+      // The printer places the comments after it by its last line.
+      placeholder.loc = { ...original.loc, end: this.positionAt(range.end) };
+      placeholder.end = range.end;
+    }
+    return placeholder;
   }
 
   body(original: t.BlockStatement): t.BlockStatement {
@@ -64,12 +72,29 @@ export class Verbatim {
     return { code, map: pastedMap(printed.code, printed.decodedMap, edits, code, options) };
   }
 
-  private add(node: t.Node, kind: Piece["kind"]): string {
-    const start = node.start!;
-    const end = node.end!;
-    const suffix = kind === "statement" && endsByAsi(node as t.Statement, this.code.slice(start, end)) ? ";" : "";
+  private add(node: t.Node, kind: Piece["kind"], range?: { start: number; end: number }): string {
+    const start = range?.start ?? node.start!;
+    const end = range?.end ?? node.end!;
+    const text = this.code.slice(start, end);
+    // A chunk ends with `;` but at the end of the file, where its text may end in a comment.
+    const suffix = kind !== "statement" ? "" : range ? (text.endsWith(";") ? "" : "\n;") : endsByAsi(node as t.Statement, text) ? ";" : "";
     this.pieces.push({ start, end, kind, suffix, pasted: false });
     return `${VERBATIM_PREFIX}${this.pieces.length - 1}__`;
+  }
+
+  private lineStarts?: number[];
+
+  /** A position as the parser gives it: 1-based line, 0-based column, UTF-16 index. */
+  private positionAt(index: number): t.SourceLocation["end"] {
+    this.lineStarts ??= [0, ...[...this.code.matchAll(/\r\n?|[\n\u2028\u2029]/g)].map((m) => m.index + m[0].length)];
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid] <= index) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo + 1, column: index - this.lineStarts[lo], index };
   }
 
   private edits(printed: string): Edit[] | null {
@@ -80,7 +105,9 @@ export class Verbatim {
       piece.pasted = true;
       const range = placeholderRange(printed, match.index, match[0].length, piece.kind);
       if (!range) return null;
-      edits.push({ ...range, text: this.code.slice(piece.start, piece.end) + piece.suffix, source: piece.start });
+      // Nothing printed after it: no `;` needed (and none that would add an empty statement).
+      const suffix = printed.slice(range.to).trim() === "" ? "" : piece.suffix;
+      edits.push({ ...range, text: this.code.slice(piece.start, piece.end) + suffix, source: piece.start });
     }
     return this.pieces.every((piece) => piece.pasted) ? edits : null;
   }

@@ -212,10 +212,8 @@ describe("a plugin that disturbs the markers or placeholders", () => {
 
 describe("the code the plugin leaves alone is pasted from the source", () => {
   const syntax: FileSyntax = { sourceType: "module", attempts: [{}] };
-  const transform = (code: string, plugin?: BabelPlugin) =>
-    Promise.all([loadPlugin(), plugin].map(async (p) => p)).then(([real, own]) =>
-      transformSource({ path: "/x/a.mjs", code, syntax, sourceMaps: true }, { plugin: own ?? real, pluginOptions: {} }),
-    );
+  const transform = async (code: string, plugin?: BabelPlugin) =>
+    transformSource({ path: "/x/a.mjs", code, syntax, sourceMaps: true }, { plugin: plugin ?? (await loadPlugin()), pluginOptions: {} });
 
   it("statements and plain bodies keep their formatting; the async function is printed", async () => {
     const code = "const  a  =  [1,2] // odd spacing\n\n\nclass A {\n  plain( ) { return  a }\n  async m() { await  a }\n}\n";
@@ -267,5 +265,31 @@ describe("names used only in left-out statements", () => {
       expect(output, declaration).toContain("function* f$2(");
     }
     expect(await transform("let other = 1;\nasync function f() {}\n")).toContain("function* f$(");
+  });
+
+  it("are not given to generated code when their statements were not even parsed (chunks.ts)", async () => {
+    for (const declaration of ["const f$ = 1;", "const f\\u0024 = 1;", "const o = { m() { let f$; } };"]) {
+      const output = await transform(`first();\n${declaration}\nasync function f() {}\n`);
+      expect(output, declaration).toContain(`${declaration}\n`);
+      expect(output, declaration).toContain("function* f$2(");
+    }
+    // Only as a property or in a string: free.
+    expect(await transform('first();\nconst o = { p: a.f$, q: "f$" };\nasync function f() {}\n')).toContain("function* f$(");
+  });
+});
+
+describe("the chunks left out of the parse", () => {
+  const syntax: FileSyntax = { sourceType: "module", attempts: [{}] };
+  const code = "export const first = 1;\nexport const broken = 1 +;\nexport async function load(value) {\n  return await value;\n}\n";
+  const transform = async (input: Partial<TransformInput>) =>
+    transformSource({ path: "/x/a.mjs", code, syntax, sourceMaps: false, ...input }, { plugin: await loadPlugin(), pluginOptions: {} });
+
+  it("are pasted as written, unchecked, like a file without async syntax", async () => {
+    expect((await transform({})).code).toContain("export const broken = 1 +;\n");
+  });
+
+  it("are parsed when every syntax error must be found (watch mode), or the file is parsed whole", async () => {
+    await expect(transform({ checkSyntax: true })).rejects.toThrow(/Unexpected token \(2:25\)/);
+    await expect(transform({ wholeFile: true })).rejects.toThrow(/Unexpected token \(2:25\)/);
   });
 });

@@ -33,11 +33,12 @@ export function readMap(map: SourceMap, output: string, original: string): MapRe
   decodedMappings(new TraceMap(map as never)).forEach((segments, line) => {
     for (const segment of segments) {
       if (segment.length < 4) continue;
-      const word = /^[\w$]+/.exec(outputLines[line]?.slice(segment[0]) ?? "")?.[0];
-      const sourceLine = originalLines[segment[2]] ?? "";
-      const startsWord = !/[\w$]/.test(sourceLine[segment[3] - 1] ?? "");
-      const source = startsWord ? /^[\w$]+/.exec(sourceLine.slice(segment[3]))?.[0] : undefined;
-      if (source) reading.covered.add(`${segment[2]}:${segment[3]}`);
+      const [column, , sourceLineIndex, sourceColumn] = segment as [number, number, number, number];
+      const word = /^[\w$]+/.exec(outputLines[line]?.slice(column) ?? "")?.[0];
+      const sourceLine = originalLines[sourceLineIndex] ?? "";
+      const startsWord = !/[\w$]/.test(sourceLine[sourceColumn - 1] ?? "");
+      const source = startsWord ? /^[\w$]+/.exec(sourceLine.slice(sourceColumn))?.[0] : undefined;
+      if (source) reading.covered.add(`${sourceLineIndex}:${sourceColumn}`);
       if (word && source && word !== source) reading.mismatches.add(`${word} → ${source}`);
     }
   });
