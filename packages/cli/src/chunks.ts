@@ -30,24 +30,27 @@ export interface ChunkedCode {
  * as a file without async syntax is copied. Watch mode, which must not write a broken file over
  * a good one, parses everything. Null when there is nothing to leave out or the lexical pass is
  * unsure (JSX, an unterminated token); a parse error in the blanked code sends the file to a
- * whole parse too, which reports the error if there is one.
+ * whole parse too, which reports the error if there is one. `unambiguous`: see below.
  */
-export function chunkCode(code: string, jsx: boolean): ChunkedCode | null {
+export function chunkCode(code: string, jsx: boolean, unambiguous = false): ChunkedCode | null {
   const layout = scanLayout(code, { jsx });
   if (!layout) return null;
+  // For sourceType "unambiguous", Babel reads a file as a module if it has an import or export:
+  // the chunks that may hold one are parsed too.
+  const kept = unambiguous ? [...layout.asyncWords, ...layout.moduleWords].sort((a, b) => a - b) : layout.asyncWords;
   const ends = layout.semicolons.filter((at) => !/^(?:else|while)(?![\w$])/.test(code.slice(nextToken(code, at), nextToken(code, at) + 6)));
   ends.push(code.length);
   const prefix = placeholderPrefix(code);
   const chunks = new Map<string, Chunk>();
   let text = "";
   let start = 0;
-  let asyncWord = 0;
+  let next = 0;
   let leading = true;
   for (const end of ends) {
-    let hasAsync = false;
-    while (asyncWord < layout.asyncWords.length && layout.asyncWords[asyncWord] < end) {
-      hasAsync = true;
-      asyncWord++;
+    let mustParse = false;
+    while (next < kept.length && kept[next] < end) {
+      mustParse = true;
+      next++;
     }
     // Comments before the first token stay in the parsed text: Babel attaches them to the
     // statements around, and the printer puts them where it would have without the cut.
@@ -57,7 +60,7 @@ export function chunkCode(code: string, jsx: boolean): ChunkedCode | null {
     const name = `${prefix}${chunks.size}`;
     const last = trimEnd(code, first, end);
     const fits = first + name.length + 1 <= last && !/[\n\r\u2028\u2029]/.test(code.slice(first, first + name.length + 1));
-    if (hasAsync || leading || !fits) {
+    if (mustParse || leading || !fits) {
       text += code.slice(start, end);
     } else {
       chunks.set(name, { name, start: first, end: last });

@@ -36,6 +36,9 @@ export interface Layout {
   semicolons: number[];
   /** Offsets of the `async` and `await` words that may be keywords (the pre-check's "yes"). */
   asyncWords: number[];
+  /** Offsets of the `import` and `export` words that are no property: what makes Babel read a
+   *  file of sourceType "unambiguous" as a module. */
+  moduleWords: number[];
   /** Every word of code that may name a variable: not in a string, comment or template text,
    *  not a property after `.`. Keywords, property keys and private names are in it too. */
   words: Set<string>;
@@ -43,7 +46,7 @@ export interface Layout {
 
 /** The layout of the whole file; null whenever the pre-check would be unsure. */
 export function scanLayout(code: string, options: PrecheckOptions): Layout | null {
-  const layout: Layout = { semicolons: [], asyncWords: [], words: new Set() };
+  const layout: Layout = { semicolons: [], asyncWords: [], moduleWords: [], words: new Set() };
   try {
     new Scanner(code, options.jsx, layout).scan();
     return layout;
@@ -115,6 +118,7 @@ class Scanner {
     this.previous = member ? { kind: "value" } : { kind: "word", word };
     // `#x` names no variable, but Babel's tree holds an Identifier for it, which names.ts counts.
     if (!member || this.code[start - 1] === "#") this.layout?.words.add(word);
+    if (!member && (word === "import" || word === "export")) this.layout?.moduleWords.push(start);
     if ((word !== "async" && word !== "await") || member) return false;
     if (previous.kind === "word" && (previous.word === "function" || previous.word === "class")) return false;
     return !this.followedByPlainValueUse();

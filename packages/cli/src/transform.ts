@@ -107,7 +107,7 @@ function warningsOf(result: BabelResult): Warning[] {
  *  when nothing is left out, or when that code does not parse (the whole file is then parsed,
  *  and reports the error if it has one). */
 async function parseChunked(input: TransformInput): Promise<{ ast: t.File; leftOut: LeftOutChunks } | undefined> {
-  const chunked = input.code.includes(VERBATIM_PREFIX) ? null : chunkCode(input.code, mayHoldJsx(input.syntax));
+  const chunked = input.code.includes(VERBATIM_PREFIX) ? null : chunkCode(input.code, mayHoldJsx(input.syntax), input.syntax.sourceType === "unambiguous");
   if (!chunked) return undefined;
   try {
     const { ast, parserOpts } = await parseFirstThatFits({ ...input, code: chunked.text });

@@ -66,3 +66,12 @@ describe("chunkCode", () => {
     expect(chunkCode("a();\nconst \\u0061b = 1;\nb();\n", false)!.words).toBeUndefined();
   });
 });
+
+describe("chunkCode for sourceType unambiguous", () => {
+  it("parses the chunks that may hold an import or export, which make the file a module", () => {
+    const code = "first();\nconst a = 1;\nexport { a };\nconst b = import.meta;\nasync function f() {}\n";
+    expect(leftOut(code)).toEqual(["const a = 1;", "export { a };", "const b = import.meta;"]);
+    const chunked = chunkCode(code, false, true)!;
+    expect([...chunked.chunks.values()].map((chunk) => code.slice(chunk.start, chunk.end))).toEqual(["const a = 1;"]);
+  });
+});

@@ -288,6 +288,14 @@ describe("the chunks left out of the parse", () => {
     expect((await transform({})).code).toContain("export const broken = 1 +;\n");
   });
 
+  it("for sourceType unambiguous, still make the file a module with an export (so the runtime is imported)", async () => {
+    const source = "first();\nexport const exported = 1;\nasync function f() {}\n";
+    const unambiguous: FileSyntax = { sourceType: "unambiguous", attempts: [{}] };
+    await expectParity({ path: "/x/a.js", code: source, syntax: unambiguous, options: {} }, await loadPlugin());
+    const output = await transformSource({ path: "/x/a.js", code: source, syntax: unambiguous, sourceMaps: false }, { plugin: await loadPlugin(), pluginOptions: {} });
+    expect(output.code).toMatch(/^import \{ run \} from "@unawait\/runtime";/);
+  });
+
   it("are parsed when every syntax error must be found (watch mode), or the file is parsed whole", async () => {
     await expect(transform({ checkSyntax: true })).rejects.toThrow(/Unexpected token \(2:25\)/);
     await expect(transform({ wholeFile: true })).rejects.toThrow(/Unexpected token \(2:25\)/);
