@@ -22,8 +22,8 @@ export interface CacheKeyParts {
 /**
  * Transform results on disk, one JSON file per key: `<dir>/<2 hex>/<sha256>.json`. The key hashes
  * the file's bytes and path, its syntax, whether maps are made (and the input map), the plugin
- * options, and the versions of the CLI, the plugin (with a fingerprint of its build, so a rebuilt
- * workspace plugin is never served stale results) and @babel/core. A hit costs one small read and
+ * options, and the versions of the CLI and the plugin (each with a fingerprint of its build, so a
+ * rebuilt workspace package is never served stale results) and @babel/core. A hit costs one small read and
  * no Babel at all; results that failed with a located error (a syntax error) are kept too.
  * Entries are never pruned: delete the folder to reclaim the space.
  */
@@ -74,9 +74,11 @@ export function defaultCacheDir(cwd: string): string {
 /** Everything outside the file that changes what the transform prints. */
 export function cacheSalt(pluginOptions: PluginOptions, cliVersion: string): string {
   const require = createRequire(thisModuleFile() ?? join(process.cwd(), "index.js"));
+  const here = thisModuleFile();
   return JSON.stringify({
-    format: 1,
-    cli: cliVersion,
+    // 2: code the plugin leaves alone is pasted from the source, no longer printed.
+    format: 2,
+    cli: here ? `${cliVersion} ${folderFingerprint(dirname(here))}` : cliVersion,
     plugin: buildFingerprint(require, "@unawait/babel-plugin"),
     babel: versionOf(require, "@babel/core"),
     pluginOptions,
@@ -95,13 +97,21 @@ function versionOf(require: NodeJS.Require, name: string): string {
 function buildFingerprint(require: NodeJS.Require, name: string): string {
   const version = versionOf(require, name);
   try {
-    const dir = dirname(require.resolve(name));
+    return `${version} ${folderFingerprint(dirname(require.resolve(name)))}`;
+  } catch {
+    return version;
+  }
+}
+
+/** The size and time of each file in a build folder: a rebuilt workspace package changes it. */
+function folderFingerprint(dir: string): string {
+  try {
     const files = readdirSync(dir, { recursive: true, encoding: "utf8" }).sort().map((file) => {
       const stats = statSync(join(dir, file));
       return `${file}:${stats.size}:${stats.mtimeMs}`;
     });
-    return `${version} ${createHash("sha256").update(files.join("\n")).digest("hex").slice(0, 16)}`;
+    return createHash("sha256").update(files.join("\n")).digest("hex").slice(0, 16);
   } catch {
-    return version;
+    return "unknown";
   }
 }

@@ -40,12 +40,13 @@ export async function prepare(file: InputFile, options: PrepareOptions, read?: R
     ? await readInputMap(read.text, file.path, options.sourceMaps)
     : { code: read.text, map: undefined };
   const input: TransformInput = { path: file.path, code, syntax, sourceMaps: options.sourceMaps, inputMap, checkSyntax: options.checkSyntax || undefined };
+  // The cache first: a hit spares the pre-check too (the largest cost of a warm run).
+  const key = options.cache?.key({ path: file.path, bytes: read.bytes, syntax, sourceMaps: options.sourceMaps, inputMap });
+  const cached = key === undefined ? undefined : await options.cache!.get(key);
+  if (cached) return { kind: "cached", source: read.text, result: cached };
   if (!mayHaveAsyncSyntax(code, { jsx: mayHoldJsx(syntax) })) {
     const check = options.checkSyntax ? { ...input, parseOnly: true } : undefined;
     return { kind: "copy", bytes: read.bytes, code, inputMap, check };
   }
-  const key = options.cache?.key({ path: file.path, bytes: read.bytes, syntax, sourceMaps: options.sourceMaps, inputMap });
-  const cached = key === undefined ? undefined : await options.cache!.get(key);
-  if (cached) return { kind: "cached", source: read.text, result: cached };
   return { kind: "transform", source: read.text, input, key };
 }

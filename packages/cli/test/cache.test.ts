@@ -2,6 +2,7 @@ import { readFile, rm, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { PluginObj } from "@babel/core";
 import { describe, expect, it } from "vitest";
+import { cacheSalt } from "../src/cache.js";
 import { main } from "../src/main.js";
 import type { BabelPlugin } from "../src/plugin.js";
 import { fakeIo } from "./helpers/fake-io.js";
@@ -109,5 +110,13 @@ describe("the progress bar", async () => {
     const few = fakeIo(root, { tty: true });
     await main(["src/f1.mjs", "src/f2.mjs", "-d", "out", "--no-cache"], few, countingDeps().deps);
     expect(few.stderr.text).not.toMatch(/\/2 files/);
+  });
+});
+
+describe("the cache key's salt", () => {
+  it("is the same for the same build and options, and differs with the options or the CLI's version", () => {
+    expect(cacheSalt({}, "1.0.0")).toBe(cacheSalt({}, "1.0.0"));
+    expect(cacheSalt({ runtime: "inline" }, "1.0.0")).not.toBe(cacheSalt({}, "1.0.0"));
+    expect(cacheSalt({}, "1.0.1")).not.toBe(cacheSalt({}, "1.0.0"));
   });
 });
