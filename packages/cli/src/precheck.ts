@@ -73,9 +73,16 @@ type Previous =
   | { kind: "word"; word: string }
   | { kind: "close-paren"; control: boolean };
 
+// Shared: the scan runs over whole files, one of these per token.
+const START: Previous = { kind: "start" };
+const REGEX_OK: Previous = { kind: "regex-ok" };
+const VALUE: Previous = { kind: "value" };
+const CLOSE_PAREN: Previous = { kind: "close-paren", control: false };
+const CLOSE_CONTROL_PAREN: Previous = { kind: "close-paren", control: true };
+
 class Scanner {
   private at = 0;
-  private previous: Previous = { kind: "start" };
+  private previous: Previous = START;
   /** One entry per open `(`, `{`, `[` or `${`: "(" entries remember whether a control keyword led them. */
   private readonly open: ("(" | "(control" | "{" | "[" | "${")[] = [];
 
@@ -115,7 +122,7 @@ class Scanner {
     const previous = this.previous;
     // A property name is a value whatever it spells: `x.return / 2` divides.
     const member = isMemberAccess(this.code, start);
-    this.previous = member ? { kind: "value" } : { kind: "word", word };
+    this.previous = member ? VALUE : { kind: "word", word };
     // `#x` names no variable, but Babel's tree holds an Identifier for it, which names.ts counts.
     if (!member || this.code[start - 1] === "#") this.layout?.words.add(word);
     if (!member && (word === "import" || word === "export")) this.layout?.moduleWords.push(start);
@@ -140,7 +147,7 @@ class Scanner {
     if (next === "*") return this.blockComment();
     if (this.regexAllowed()) return this.regex();
     this.at++;
-    this.previous = { kind: "regex-ok" }; // `a / /re/` — after a division, an operand follows
+    this.previous = REGEX_OK; // `a / /re/` — after a division, an operand follows
   }
 
   private regexAllowed(): boolean {
@@ -171,7 +178,7 @@ class Scanner {
     }
     this.at++;
     while (this.at < code.length && isIdentifierPart(code.charCodeAt(this.at))) this.at++; // flags
-    this.previous = { kind: "value" };
+    this.previous = VALUE;
   }
 
   private string(quote: number): void {
@@ -183,7 +190,7 @@ class Scanner {
       else if (ch === quote) break;
     }
     this.at++;
-    this.previous = { kind: "value" };
+    this.previous = VALUE;
   }
 
   /** The text of a template, up to its end or to a `${`, whose code the main loop then reads. */
@@ -203,12 +210,12 @@ class Scanner {
       else if (ch === "$" && code[this.at + 1] === "{") {
         this.at += 2;
         this.open.push("${");
-        this.previous = { kind: "regex-ok" };
+        this.previous = REGEX_OK;
         return;
       }
     }
     this.at++;
-    this.previous = { kind: "value" };
+    this.previous = VALUE;
   }
 
   private blockComment(): void {
@@ -224,7 +231,7 @@ class Scanner {
   private number(): void {
     // Digits, letters (0x1f, 1e5, 10n, 1_000) and dots; `1.toString` cannot occur in valid code.
     while (this.at < this.code.length && (isIdentifierPart(this.code.charCodeAt(this.at)) || this.code[this.at] === ".")) this.at++;
-    this.previous = { kind: "value" };
+    this.previous = VALUE;
   }
 
   private punctuator(ch: number): void {
@@ -234,25 +241,25 @@ class Scanner {
       case "(": {
         const p = this.previous;
         this.open.push(p.kind === "word" && CONTROL_KEYWORDS.has(p.word) ? "(control" : "(");
-        this.previous = { kind: "regex-ok" };
+        this.previous = REGEX_OK;
         return;
       }
       case ")":
-        this.previous = { kind: "close-paren", control: this.open.pop() === "(control" };
+        this.previous = this.open.pop() === "(control" ? CLOSE_CONTROL_PAREN : CLOSE_PAREN;
         return;
       case "[":
       case "{":
         this.open.push(char);
-        this.previous = { kind: "regex-ok" };
+        this.previous = REGEX_OK;
         return;
       case "]":
         this.open.pop();
-        this.previous = { kind: "value" };
+        this.previous = VALUE;
         return;
       case "}":
         if (this.open.pop() === "${") return this.templateText();
         // A block ends: a statement, so a regex, may follow. (`({}) / 2` ends with `)` instead.)
-        this.previous = { kind: "regex-ok" };
+        this.previous = REGEX_OK;
         return;
       case "<": {
         // `<<`, `<=`, `<<=` are one operator; only a `<` before a name or `>` can open JSX.
@@ -262,25 +269,25 @@ class Scanner {
         } else if (this.jsx && this.regexAllowed() && /[A-Za-z_$>]/.test(next)) {
           throw UNSURE; // a JSX element: its text is not code
         }
-        this.previous = { kind: "regex-ok" };
+        this.previous = REGEX_OK;
         return;
       }
       case ";":
         if (this.open.length === 0) this.layout?.semicolons.push(this.at);
-        this.previous = { kind: "regex-ok" };
+        this.previous = REGEX_OK;
         return;
       case "+":
       case "-":
         // `a++ / b` divides; `x = -/re/.source` does not occur in real code, and would only be "unsure" text.
         if (this.code[this.at] === char) {
           this.at++;
-          this.previous = { kind: "value" };
+          this.previous = VALUE;
           return;
         }
-        this.previous = { kind: "regex-ok" };
+        this.previous = REGEX_OK;
         return;
       default:
-        this.previous = { kind: "regex-ok" };
+        this.previous = REGEX_OK;
     }
   }
 }
