@@ -21,7 +21,8 @@ export interface ChunkedCode {
 /**
  * Parsing is the largest cost left in a transform, and in a large bundle with a few async
  * functions nearly all of it is spent on code the plugin never sees (split-program.ts leaves it
- * out). So the code is cut, by a lexical pass, at the `;`s that end top-level statements, and
+ * out). So the code is cut, by a lexical pass, where top-level statements surely end (after a
+ * `;` or a `}`, see endsStatement), and
  * the pieces with no `async`/`await` word are blanked before Babel parses: the parser skips white
  * space much faster than it builds nodes. The first pieces (directives, `#!`, and the leading
  * imports and `let`s, which split-program.ts keeps) are always parsed.
@@ -38,8 +39,8 @@ export function chunkCode(code: string, jsx: boolean, unambiguous = false): Chun
   // For sourceType "unambiguous", Babel reads a file as a module if it has an import or export:
   // the chunks that may hold one are parsed too.
   const kept = unambiguous ? [...layout.asyncWords, ...layout.moduleWords].sort((a, b) => a - b) : layout.asyncWords;
-  const ends = layout.semicolons.filter((at) => !/^(?:else|while)(?![\w$])/.test(code.slice(nextToken(code, at), nextToken(code, at) + 6)));
-  ends.push(code.length);
+  const ends = [...layout.semicolons.filter((at) => endsStatement(code, at, false)), ...layout.closingBraces.filter((at) => endsStatement(code, at, true))];
+  ends.sort((a, b) => a - b).push(code.length);
   const prefix = placeholderPrefix(code);
   const chunks = new Map<string, Chunk>();
   let text = "";
@@ -72,6 +73,24 @@ export function chunkCode(code: string, jsx: boolean, unambiguous = false): Chun
   // An identifier spelled with an escape (`\u0072un`) is read as another word.
   const escaped = [...layout.words].some((word) => word.includes("\\"));
   return { text, chunks, words: escaped ? undefined : layout.words };
+}
+
+/** Words that continue the statement before them: `if …; else`, `do …; while`, `try {} catch`, and
+ *  after a `}`, the operators spelled as words (`{} instanceof X`, TypeScript's `{} as T`). */
+const CONTINUING = /^(?:else|while|catch|finally|in|instanceof|as|satisfies|extends)(?![\w$])/;
+
+/**
+ * Whether a top-level statement surely ends at `at`, just after a `;` or a `}` outside every
+ * bracket. After a `;`, unless the statement goes on (`else`, a `do`'s `while`). After a `}`, only
+ * when a word that cannot go on with it follows: then the `}` closed a declaration or block, or ASI
+ * ended the statement there; a `(`, `[`, `.`, operator or template could instead continue an
+ * expression such as `x = function () {}`.
+ */
+function endsStatement(code: string, at: number, brace: boolean): boolean {
+  const next = nextToken(code, at);
+  const text = code.slice(next, next + 11);
+  if (CONTINUING.test(text)) return false;
+  return !brace || /^[A-Za-z_$]/.test(text);
 }
 
 /** A prefix the code never contains, so `PREFIX7` names nothing of the user's. */

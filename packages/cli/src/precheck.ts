@@ -34,6 +34,8 @@ export interface Layout {
   /** Offsets just after each `;` outside every bracket: a top-level statement, or part of an
    *  `if`/`do` statement whose `else`/`while` follows, ends there. */
   semicolons: number[];
+  /** Offsets just after each `}` outside every bracket: a declaration or block may end there. */
+  closingBraces: number[];
   /** Offsets of the `async` and `await` words that may be keywords (the pre-check's "yes"). */
   asyncWords: number[];
   /** Offsets of the `import` and `export` words that are no property: what makes Babel read a
@@ -46,7 +48,7 @@ export interface Layout {
 
 /** The layout of the whole file; null whenever the pre-check would be unsure. */
 export function scanLayout(code: string, options: PrecheckOptions): Layout | null {
-  const layout: Layout = { semicolons: [], asyncWords: [], moduleWords: [], words: new Set() };
+  const layout: Layout = { semicolons: [], closingBraces: [], asyncWords: [], moduleWords: [], words: new Set() };
   try {
     new Scanner(code, options.jsx, layout).scan();
     return layout;
@@ -258,6 +260,7 @@ class Scanner {
         return;
       case "}":
         if (this.open.pop() === "${") return this.templateText();
+        if (this.open.length === 0) this.layout?.closingBraces.push(this.at);
         // A block ends: a statement, so a regex, may follow. (`({}) / 2` ends with `)` instead.)
         this.previous = REGEX_OK;
         return;

@@ -10,7 +10,7 @@ interface Piece {
   start: number;
   end: number;
   kind: "statement" | "body";
-  /** A `;` where the source ends the statement by ASI: in the output, a `(` may follow it. */
+  /** The `;` to add when printed code that could continue it follows (see `separator`). */
   suffix: string;
   pasted: boolean;
 }
@@ -77,7 +77,8 @@ export class Verbatim {
     const end = range?.end ?? node.end!;
     const text = this.code.slice(start, end);
     // A chunk ends with `;` but at the end of the file, where its text may end in a comment.
-    const suffix = kind !== "statement" ? "" : range ? (text.endsWith(";") ? "" : "\n;") : endsByAsi(node as t.Statement, text) ? ";" : "";
+    // A chunk's text may end in a line comment (at the end of the file): its `;` goes below.
+    const suffix = kind !== "statement" || text.endsWith(";") ? "" : range ? "\n;" : ";";
     this.pieces.push({ start, end, kind, suffix, pasted: false });
     return `${VERBATIM_PREFIX}${this.pieces.length - 1}__`;
   }
@@ -105,8 +106,7 @@ export class Verbatim {
       piece.pasted = true;
       const range = placeholderRange(printed, match.index, match[0].length, piece.kind);
       if (!range) return null;
-      // Nothing printed after it: no `;` needed (and none that would add an empty statement).
-      const suffix = printed.slice(range.to).trim() === "" ? "" : piece.suffix;
+      const suffix = continues(printed, range.to) ? piece.suffix : "";
       edits.push({ ...range, text: this.code.slice(piece.start, piece.end) + suffix, source: piece.start });
     }
     return this.pieces.every((piece) => piece.pasted) ? edits : null;
@@ -135,15 +135,12 @@ function placeholderRange(printed: string, at: number, length: number, kind: Pie
   return printed[from - 1] === "{" && printed[to] === "}" ? { from: from - 1, to: to + 1 } : null;
 }
 
-/** Statements whose last token can be continued by a following `(`, `[` or template when no `;`
- *  ends them; a `}` ends the others (blocks, declarations). */
-const ENDS_WITH_EXPRESSION = new Set(["ExpressionStatement", "VariableDeclaration", "ExportDefaultDeclaration", "ExportNamedDeclaration", "TSTypeAliasDeclaration", "TSExportAssignment", "TSImportEqualsDeclaration"]);
-
-function endsByAsi(statement: t.Statement, text: string): boolean {
-  const last = text[text.length - 1];
-  if (last === ";") return false;
-  if (last !== "}") return true;
-  if (statement.type === "ExportDefaultDeclaration") return !/Declaration$/.test(statement.declaration.type);
-  if (statement.type === "ExportNamedDeclaration") return statement.declaration?.type === "VariableDeclaration";
-  return ENDS_WITH_EXPRESSION.has(statement.type);
+/**
+ * Whether the printed code at `at` could continue a statement the source ended by ASI (`x = f\n`
+ * then `(…)` would call `f`). The pasted text then gets a `;`: harmless after a declaration too,
+ * where it is an empty statement. Printed statements start with a word otherwise.
+ */
+function continues(printed: string, at: number): boolean {
+  const next = /^(?:\s|\/\/[^\n]*|\/\*[\s\S]*?\*\/)*([^])/.exec(printed.slice(at))?.[1];
+  return next !== undefined && "([`+-/<".includes(next);
 }

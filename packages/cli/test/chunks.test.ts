@@ -9,9 +9,8 @@ function leftOut(code: string, jsx = false): string[] {
 
 describe("chunkCode", () => {
   it("leaves out the runs of statements with no async word, cut after a top-level `;`", () => {
-    // A declaration ending in `}` is not cut after: `let b` goes with the async function.
     const code = "first();\nconst a = [1, 2];\nasync function f() { await a; }\nlet b = { c: 1 };\nb.c++;\n";
-    expect(leftOut(code)).toEqual(["const a = [1, 2];", "b.c++;"]);
+    expect(leftOut(code)).toEqual(["const a = [1, 2];", "let b = { c: 1 };", "b.c++;"]);
   });
 
   it("keeps every position: same length, same line breaks, a statement `NAME;` at each chunk's first token", () => {
@@ -31,9 +30,29 @@ describe("chunkCode", () => {
     expect(leftOut(code)).toEqual(["if (a) b(); /* c */ else c();", "do d(); while (e);\nwhile (f) g();"]);
   });
 
+  it("cuts after a top-level `}` only where a word that cannot continue the statement follows", () => {
+    const code = [
+      "go();",
+      "class Alpha {}",
+      "function beta() {}",
+      "const gamma = function () {}",
+      "(gamma)();",
+      "try { gamma(); } catch { gamma(); } finally {}",
+      "const delta = {} instanceof Object;",
+      "async function h() {}",
+    ].join("\n");
+    expect(leftOut(code)).toEqual([
+      "class Alpha {}",
+      "function beta() {}",
+      "const gamma = function () {}\n(gamma)();",
+      "try { gamma(); } catch { gamma(); } finally {}",
+      "const delta = {} instanceof Object;",
+    ]);
+  });
+
   it("does not cut at a `;` inside a string, template, regex, comment or bracket", () => {
     const code = 'go();\nconst s = "a;b" + `x;${";"}y` + /;[;]/.source; // ;\nfor (let i = 0; i < 1; i++) {}\nstop();\nasync function h() {}\n';
-    expect(leftOut(code)).toEqual(['const s = "a;b" + `x;${";"}y` + /;[;]/.source;', "for (let i = 0; i < 1; i++) {}\nstop();"]);
+    expect(leftOut(code)).toEqual(['const s = "a;b" + `x;${";"}y` + /;[;]/.source;', "for (let i = 0; i < 1; i++) {}", "stop();"]);
   });
 
   it("parses the first chunk, the leading imports and lets, the directives, and every chunk with an async word", () => {
