@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// pnpm bench:transform [--runs N] [--variants babel,unawait-cold,unawait-warm,esbuild] [--no-write]
+// pnpm bench:transform [--runs N] [--variants babel,unawait-cold,unawait-cold-1,unawait-warm,esbuild] [--no-write]
 //
 // The transform benchmark: the lib/ folder of playwright-core (a devDependency of packages/cli),
 // built by @babel/cli with Babel's two async plugins, by unawait with a cold cache and with a warm
@@ -38,6 +38,9 @@ const allVariants = [
       "--plugins", "@babel/plugin-transform-async-to-generator,@babel/plugin-transform-async-generator-functions"],
   },
   { name: "unawait, cold cache", key: "unawait-cold", args: (out, round) => [unawaitBin, lib, "-d", out, "-q", "--cache-dir", join(work, `cold-cache-${round}`)] },
+  // The same on the main thread alone: where threads buy little (a shared or small machine), the
+  // pool's own cost shows against this row.
+  { name: "unawait, cold cache, --workers 1", key: "unawait-cold-1", args: (out, round) => [unawaitBin, lib, "-d", out, "-q", "-j", "1", "--cache-dir", join(work, `cold-cache-1-${round}`)] },
   // Warm: the cache is filled by an untimed run just before (into another folder), so the timed
   // run writes every output from the cache.
   { name: "unawait, warm cache", key: "unawait-warm", args: (out) => [unawaitBin, lib, "-d", out, "-q", "--cache-dir", warmCache] },
@@ -160,8 +163,9 @@ ${rows.join("\n")}
 
 - @babel/cli ${version("@babel/cli")} with @babel/plugin-transform-async-to-generator and
   @babel/plugin-transform-async-generator-functions, \`--no-babelrc\`; @babel/core ${version("@babel/core")}.
-- unawait: \`unawait lib -d out -q --cache-dir <dir>\` (worker threads: one per core); cold = an empty cache
-  directory each round, warm = a cache filled by an untimed run just before (outputs are still written, to a fresh folder).
+- unawait: \`unawait lib -d out -q --cache-dir <dir>\` (worker threads: one per core, the default; the
+  \`--workers 1\` row runs on the main thread alone); cold = an empty cache directory each round, warm = a
+  cache filled by an untimed run just before (outputs are still written, to a fresh folder).
 - esbuild ${version("esbuild")}: every file as an entry point, \`--target=es2016\` (async lowered to generators).
 - Noise: the machine is shared (${cpus().length} cores, other engineers' builds and tests). Load average (1 min) during the
   runs: ${loads.map((l) => l.toFixed(1)).join(", ")}. "Wall spread" is (max − min) / median per variant; wall times
