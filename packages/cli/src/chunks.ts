@@ -34,6 +34,8 @@ export interface ChunkedCode {
  * whole parse too, which reports the error if there is one. `unambiguous`: see below.
  */
 export function chunkCode(code: string, jsx: boolean, unambiguous = false): ChunkedCode | null {
+  // A script's HTML-like comments (`<!--`, `-->`) are comments the lexical pass would read as code.
+  if (code.includes("<!--") || code.includes("-->")) return null;
   const layout = scanLayout(code, { jsx });
   if (!layout) return null;
   // For sourceType "unambiguous", Babel reads a file as a module if it has an import or export:

@@ -64,10 +64,12 @@ describe("chunkCode", () => {
     expect(leftOut("a();\nb();\nconst f = async () => 1;\n")).toEqual([]);
   });
 
-  it("is null when the lexical pass is unsure, or nothing is left out", () => {
+  it("is null when the lexical pass is unsure or may misread, or nothing is left out", () => {
     expect(chunkCode("a();\nconst x = <div>;</div>;\nasync function f() {}\n", true)).toBeNull();
     expect(chunkCode('a();\nconst s = "unterminated;\nb();\n', false)).toBeNull();
     expect(chunkCode("async function f() {}\n", false)).toBeNull();
+    // A script's HTML-like comment hides code the lexical pass would see: `b` is no statement here.
+    expect(chunkCode("first();\n<!-- a; b\nasync function f() {}\n", false)).toBeNull();
   });
 
   it("names its placeholders with a prefix the code does not contain", () => {
