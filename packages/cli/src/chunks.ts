@@ -34,8 +34,6 @@ export interface ChunkedCode {
  * whole parse too, which reports the error if there is one. `unambiguous`: see below.
  */
 export function chunkCode(code: string, jsx: boolean, unambiguous = false): ChunkedCode | null {
-  // A script's HTML-like comments (`<!--`, `-->`) are comments the lexical pass would read as code.
-  if (code.includes("<!--") || code.includes("-->")) return null;
   const layout = scanLayout(code, { jsx });
   if (!layout) return null;
   // For sourceType "unambiguous", Babel reads a file as a module if it has an import or export:
@@ -77,9 +75,10 @@ export function chunkCode(code: string, jsx: boolean, unambiguous = false): Chun
   return { text, chunks, words: escaped ? undefined : layout.words };
 }
 
-/** Words that continue the statement before them: `if …; else`, `do …; while`, `try {} catch`, and
- *  after a `}`, the operators spelled as words (`{} instanceof X`, TypeScript's `{} as T`). */
-const CONTINUING = /^(?:else|while|catch|finally|in|instanceof|as|satisfies|extends)(?![\w$])/;
+/** Words that continue the statement before them: `if …; else`, `do …; while`, `try {} catch`,
+ *  `import { a } from`, and after a `}` the operators spelled as words (`{} instanceof X`,
+ *  TypeScript's `{} as T`). */
+const CONTINUING = /^(?:else|while|catch|finally|from|in|instanceof|as|satisfies|extends)(?![\w$])/;
 
 /**
  * Whether a top-level statement surely ends at `at`, just after a `;` or a `}` outside every

@@ -265,6 +265,8 @@ class Scanner {
         this.previous = REGEX_OK;
         return;
       case "<": {
+        // A script's HTML-like comment: its text would be read as code.
+        if (this.code.startsWith("!--", this.at)) throw UNSURE;
         // `<<`, `<=`, `<<=` are one operator; only a `<` before a name or `>` can open JSX.
         const next = this.code[this.at] ?? "";
         if (next === "<" || next === "=") {
@@ -279,8 +281,11 @@ class Scanner {
         if (this.open.length === 0) this.layout?.semicolons.push(this.at);
         this.previous = REGEX_OK;
         return;
-      case "+":
       case "-":
+        // `-->` first on a line closes an HTML-like comment in a script (elsewhere, `x-- > y`).
+        if (this.code.startsWith("->", this.at) && onlySpaceBefore(this.code, this.at - 1)) throw UNSURE;
+      // falls through
+      case "+":
         // `a++ / b` divides; `x = -/re/.source` does not occur in real code, and would only be "unsure" text.
         if (this.code[this.at] === char) {
           this.at++;
@@ -293,6 +298,12 @@ class Scanner {
         this.previous = REGEX_OK;
     }
   }
+}
+
+function onlySpaceBefore(code: string, at: number): boolean {
+  let i = at - 1;
+  while (i >= 0 && isSpace(code.charCodeAt(i)) && !isNewline(code.charCodeAt(i))) i--;
+  return i < 0 || isNewline(code.charCodeAt(i));
 }
 
 function isMemberAccess(code: string, wordStart: number): boolean {

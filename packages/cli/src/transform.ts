@@ -110,7 +110,7 @@ async function parseChunked(input: TransformInput): Promise<{ ast: t.File; leftO
   const chunked = input.code.includes(VERBATIM_PREFIX) ? null : chunkCode(input.code, mayHoldJsx(input.syntax), input.syntax.sourceType === "unambiguous");
   if (!chunked) return undefined;
   try {
-    const { ast, parserOpts } = await parseFirstThatFits({ ...input, code: chunked.text });
+    const { ast, parserOpts } = await parseFirstThatFits({ ...input, code: chunked.text }, true);
     const strictMode = ast.program.directives.some((d) => d.value.value === "use strict") || undefined;
     const parse = (code: string) => parseSync(code, { ...baseOptions(input), parserOpts: { ...parserOpts, strictMode } })!.program.body;
     const names = new ChunkNames(input.code, chunked.chunks.values(), chunked.words, parse, () => parse(input.code));
@@ -121,12 +121,17 @@ async function parseChunked(input: TransformInput): Promise<{ ast: t.File; leftO
 }
 
 /** A .js file may or may not be JSX; like Babel's own tools we try JSX first. If no attempt parses,
- *  the first attempt's error is the one reported: it is the most permissive grammar. */
-async function parseFirstThatFits(input: TransformInput): Promise<{ ast: t.File; parserOpts: ParserOptions }> {
+ *  the first attempt's error is the one reported: it is the most permissive grammar.
+ *  `blanked`: the code has chunks blanked out (chunks.ts), so `export { x }` may name a declaration
+ *  that is not there; that one early error is let through, any other fails the attempt. */
+async function parseFirstThatFits(input: TransformInput, blanked = false): Promise<{ ast: t.File; parserOpts: ParserOptions }> {
   let firstError: unknown;
   for (const parserOpts of input.syntax.attempts) {
     try {
-      const ast = await parseAsync(input.code, { ...baseOptions(input), parserOpts });
+      const ast = await parseAsync(input.code, { ...baseOptions(input), parserOpts: blanked ? { ...parserOpts, errorRecovery: true } : parserOpts });
+      const errors = (ast as { errors?: { reasonCode?: string }[] } | null)?.errors;
+      if (blanked && errors?.some((error) => error.reasonCode !== "ModuleExportUndefined")) throw errors[0];
+      if (ast && blanked) delete (ast as { errors?: unknown }).errors;
       if (ast) return { ast, parserOpts };
     } catch (error) {
       firstError ??= error;

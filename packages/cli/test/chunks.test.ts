@@ -39,6 +39,7 @@ describe("chunkCode", () => {
       "(gamma)();",
       "try { gamma(); } catch { gamma(); } finally {}",
       "const delta = {} instanceof Object;",
+      'export { delta } from "./delta.js";',
       "async function h() {}",
     ].join("\n");
     expect(leftOut(code)).toEqual([
@@ -47,6 +48,7 @@ describe("chunkCode", () => {
       "const gamma = function () {}\n(gamma)();",
       "try { gamma(); } catch { gamma(); } finally {}",
       "const delta = {} instanceof Object;",
+      'export { delta } from "./delta.js";',
     ]);
   });
 
@@ -70,6 +72,9 @@ describe("chunkCode", () => {
     expect(chunkCode("async function f() {}\n", false)).toBeNull();
     // A script's HTML-like comment hides code the lexical pass would see: `b` is no statement here.
     expect(chunkCode("first();\n<!-- a; b\nasync function f() {}\n", false)).toBeNull();
+    expect(chunkCode("first();\n  --> a; b\nasync function f() {}\n", false)).toBeNull();
+    // Not such a comment: in a string, or `x-- > 0`.
+    expect(leftOut('first();\nconst x = "<!-- -->"; x-->0;\nasync function f() {}\n')).toEqual(['const x = "<!-- -->";', "x-->0;"]);
   });
 
   it("names its placeholders with a prefix the code does not contain", () => {

@@ -291,6 +291,16 @@ describe("the chunks left out of the parse", () => {
     expect((await transform({})).code).toContain("export const broken = 1 +;\n");
   });
 
+  it("stay out of the parse when an export names a declaration in them", async () => {
+    // sourceType unambiguous: the chunk with `export` is parsed, the declaration it names is not
+    // (an early error Babel must let through). Were the file parsed whole, `1 +;` would throw.
+    const source = "first();\nconst hidden = 1;\nconst broken = 1 +;\nasync function f() {}\nexport { hidden };\n";
+    const unambiguous: FileSyntax = { sourceType: "unambiguous", attempts: [{}] };
+    const output = await transformSource({ path: "/x/a.js", code: source, syntax: unambiguous, sourceMaps: false }, { plugin: await loadPlugin(), pluginOptions: {} });
+    expect(output.code).toContain("const broken = 1 +;\n");
+    expect(output.code).toContain("export { hidden };");
+  });
+
   it("for sourceType unambiguous, still make the file a module with an export (so the runtime is imported)", async () => {
     const source = "first();\nexport const exported = 1;\nasync function f() {}\n";
     const unambiguous: FileSyntax = { sourceType: "unambiguous", attempts: [{}] };
