@@ -1,5 +1,6 @@
 import type { types as t } from "@babel/core";
 import type { Chunk } from "./chunks.js";
+import { isIdentifierPart } from "./precheck.js";
 
 /**
  * The names in the chunks Babel never parsed (chunks.ts), for the plugin's name choices
@@ -47,7 +48,7 @@ export class ChunkNames {
     const taken = new Set<Chunk>();
     const { code } = this;
     for (let at = code.indexOf(name); at !== -1; at = code.indexOf(name, at + 1)) {
-      if (isIdentifierChar(code.charCodeAt(at - 1)) || isIdentifierChar(code.charCodeAt(at + name.length))) continue;
+      if (isIdentifierPart(code.charCodeAt(at - 1)) || isIdentifierPart(code.charCodeAt(at + name.length))) continue;
       const chunk = this.chunkAt(at);
       if (chunk) taken.add(chunk);
     }
@@ -68,9 +69,4 @@ export class ChunkNames {
     }
     return undefined;
   }
-}
-
-function isIdentifierChar(code: number): boolean {
-  // Any non-ASCII character may be part of an identifier; NaN (out of range) is not.
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 36 || code === 95 || code > 127;
 }

@@ -57,7 +57,7 @@ export function chunkCode(code: string, jsx: boolean, unambiguous = false): Chun
     // statements around, and the printer puts them where it would have without the cut.
     const first = Math.min(nextToken(code, start), end);
     // Directives too: a `"use strict"` after another directive must be seen by the parser.
-    leading &&= start === 0 || /^(?:(?:import|let)(?![\w$])|["'])/.test(code.slice(nextToken(code, start), end));
+    leading &&= start === 0 || /^(?:(?:import|let)(?![\w$])|["'])/.test(code.slice(first, end));
     const name = `${prefix}${chunks.size}`;
     const last = trimEnd(code, first, end);
     const fits = first + name.length + 1 <= last && !/[\n\r\u2028\u2029]/.test(code.slice(first, first + name.length + 1));

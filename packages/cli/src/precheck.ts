@@ -332,6 +332,8 @@ function isIdentifierStart(ch: number): boolean {
   return (ch >= 0x61 && ch <= 0x7a) || (ch >= 0x41 && ch <= 0x5a) || ch === 0x24 || ch === 0x5f || ch === 0x5c || (ch > 0x7f && !isSpace(ch));
 }
 
-function isIdentifierPart(ch: number): boolean {
+/** A character of an identifier as this scan reads one: `\` too (an escape), and any non-ASCII
+ *  character that is no space. */
+export function isIdentifierPart(ch: number): boolean {
   return isIdentifierStart(ch) || isDigit(ch);
 }

@@ -63,24 +63,18 @@ export function splitProgram(file: t.File, code: string, leftOutChunks?: LeftOut
   for (let i = 0; i < program.body.length; i++) {
     const statement = program.body[i];
     const chunk = leftOutChunks && chunkOf(statement, leftOutChunks.chunks);
-    if (chunk) {
-      const marker = t.emptyStatement();
-      outside.set(marker, { statement, chunk });
-      body.push(marker);
-      continue;
-    }
-    const scan = scanStatement(statement, code);
-    if (scan.topLevelAwait) {
+    const scan = chunk ? undefined : scanStatement(statement, code);
+    if (scan?.topLevelAwait) {
       hollow.restore();
       return null;
     }
-    if (scan.async || i < prefix) {
+    if (scan && (scan.async || i < prefix)) {
       if (scan.async) hollow.hollow(statement);
       body.push(statement);
       continue;
     }
     const marker = t.emptyStatement();
-    outside.set(marker, { statement });
+    outside.set(marker, { statement, chunk });
     body.push(marker);
   }
   // A shallow copy keeps what the plugin reads of the program: sourceType, directives, position.

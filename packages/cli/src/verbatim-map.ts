@@ -19,13 +19,14 @@ function generatedLineStarts(text: string): number[] {
 }
 
 /** Where a line starts, as the parser counts lines in the source (the positions the map points to). */
-function sourceLineStarts(text: string): number[] {
+export function sourceLineStarts(text: string): number[] {
   const starts = [0];
   for (const match of text.matchAll(/\r\n?|[\n\u2028\u2029]/g)) starts.push(match.index + match[0].length);
   return starts;
 }
 
-function lineOf(starts: number[], offset: number): number {
+/** The 0-based line of `offset`, given where lines start. */
+export function lineOf(starts: number[], offset: number): number {
   let lo = 0;
   let hi = starts.length - 1;
   while (lo < hi) {

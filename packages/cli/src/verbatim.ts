@@ -1,6 +1,6 @@
 import { types as t } from "@babel/core";
 import type { SourceMap } from "./source-maps.js";
-import { pastedMap, type Edit } from "./verbatim-map.js";
+import { lineOf, pastedMap, sourceLineStarts, type Edit } from "./verbatim-map.js";
 
 /** Code that holds this cannot be split (its own text could pass for a placeholder). */
 export const VERBATIM_PREFIX = "__unawait_verbatim_";
@@ -10,7 +10,7 @@ interface Piece {
   start: number;
   end: number;
   kind: "statement" | "body";
-  /** The `;` to add when printed code that could continue it follows (see `separator`). */
+  /** The `;` to add when printed code that could continue it follows (see `continues`). */
   suffix: string;
   pasted: boolean;
 }
@@ -76,7 +76,6 @@ export class Verbatim {
     const start = range?.start ?? node.start!;
     const end = range?.end ?? node.end!;
     const text = this.code.slice(start, end);
-    // A chunk ends with `;` but at the end of the file, where its text may end in a comment.
     // A chunk's text may end in a line comment (at the end of the file): its `;` goes below.
     const suffix = kind !== "statement" || text.endsWith(";") ? "" : range ? "\n;" : ";";
     this.pieces.push({ start, end, kind, suffix, pasted: false });
@@ -87,15 +86,9 @@ export class Verbatim {
 
   /** A position as the parser gives it: 1-based line, 0-based column, UTF-16 index. */
   private positionAt(index: number): t.SourceLocation["end"] {
-    this.lineStarts ??= [0, ...[...this.code.matchAll(/\r\n?|[\n\u2028\u2029]/g)].map((m) => m.index + m[0].length)];
-    let lo = 0;
-    let hi = this.lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= index) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: index - this.lineStarts[lo], index };
+    this.lineStarts ??= sourceLineStarts(this.code);
+    const line = lineOf(this.lineStarts, index);
+    return { line: line + 1, column: index - this.lineStarts[line], index };
   }
 
   private edits(printed: string): Edit[] | null {
