@@ -3,8 +3,7 @@
 // would observe with native async functions — which never look those up at run time.
 
 // uncurry(f)(self, ...args) calls the captured f with `this` = self, without looking up `call`.
-const callBind = Function.prototype.bind.bind(Function.prototype.call) as (fn: Function) => (...args: any[]) => any;
-export const uncurry = (fn: Function) => callBind(fn);
+export const uncurry = Function.prototype.bind.bind(Function.prototype.call) as (fn: Function) => (...args: any[]) => any;
 
 export const NativePromise = Promise;
 
