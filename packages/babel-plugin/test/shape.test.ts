@@ -23,7 +23,7 @@ describe("runtime delivery", () => {
   it("picks a fresh helper name when the file already uses `run`", () => {
     const out = transform("const run = 1; async function f() { await run; }", {}, { sourceType: "module" });
     expect(out).toMatch(/import \{ run as run2 \}/);
-    expect(out).toContain("return run2(f$);");
+    expect(out).toContain("return run2(f$());");
   });
 });
 
@@ -68,10 +68,23 @@ describe("the output keeps the function's shape", () => {
   });
 
   it("passes this and arguments only when the body needs them", () => {
-    const out = transform("async function a() { await 1; } async function b() { return this; } async function c(x) {}");
-    expect(out).toContain("return run(a$);");
+    const out = transform(`
+      async function a() { await 1; } async function b() { return this; } async function c(x) { return arguments; }
+      async function d(x, { y }) {} async function e(x = 1) {}`);
     expect(out).toContain("return run(b$, this);");
     expect(out).toContain("return run(c$, this, arguments);");
+    // Parameters whose binding can throw bind inside run, so the error rejects the promise.
+    expect(out).toContain("return run(d$, this, arguments);");
+    expect(out).toContain("return run(e$, this, arguments);");
+    const sloppy = transform("async function f(x, x) {}", {}, { sourceType: "script" });
+    expect(sloppy).toContain("(f$, this, arguments);");
+  });
+
+  it("makes the generator in the wrapper when nothing can see how it is called", () => {
+    const out = transform("async function a() { await 1; } async function g(x, y) { return x + y; } var h = async (p) => p;");
+    expect(out).toContain("return run(a$());");
+    expect(out).toContain("return run(g$(x, y));");
+    expect(out).toMatch(/h = p => run\(h\$\(p\)\)/);
   });
 
   it("keeps TypeScript types and JSX untouched", () => {

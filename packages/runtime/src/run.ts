@@ -15,7 +15,9 @@ const NO_ARGS: readonly unknown[] = [];
 
 /**
  * Runs `genFn` as the body of an async function and returns its promise (spec: AsyncFunctionStart
- * with AsyncBlockStart; each `yield` is an Await, see await.ts).
+ * with AsyncBlockStart; each `yield` is an Await, see await.ts). `genFn` is called with `thisArg`
+ * and `args`; it may also be the generator already made, when binding the parameters cannot throw
+ * (the plugin's `run(f$(a, b))` for plain parameters: no arguments object, no Reflect.apply).
  *
  * - The body runs synchronously up to its first `yield`.
  * - `yield v` resumes when Await(v) would: one microtask for a plain value or a settled native
@@ -29,12 +31,12 @@ const NO_ARGS: readonly unknown[] = [];
  * settled promise and the generator; one that awaits adds the resolving functions and the two
  * resume callbacks. Per await, nothing beyond what `then` needs.
  */
-export function run<T>(genFn: Coroutine<T>, thisArg?: unknown, args?: ArrayLike<unknown>): Promise<T> {
+export function run<T>(genFn: Coroutine<T> | Generator<unknown, T, any>, thisArg?: unknown, args?: ArrayLike<unknown>): Promise<T> {
   let gen: Generator;
   let result: IteratorResult<unknown>;
   try {
-    gen = apply(genFn, thisArg, args === undefined ? NO_ARGS : args) as Generator;
-    result = generatorNext(gen, undefined);
+    gen = (typeof genFn === "function" ? apply(genFn, thisArg, args || NO_ARGS) : genFn) as Generator;
+    result = generatorNext(gen);
   } catch (error) {
     return promiseReject(NativePromise, error) as Promise<T>;
   }
