@@ -16,12 +16,12 @@ import { NativePromise, promiseResolve, promiseThen } from "./intrinsics.js";
 /** What a fulfilment callback receives when the awaited value was a primitive. */
 export const STORED: unknown = {};
 
-const { getOwnPropertyDescriptor: describeOwn, defineProperty: redefine, getPrototypeOf: protoOf, setPrototypeOf: lendProto } = Object;
+const { getOwnPropertyDescriptor: describeOwn, defineProperty: redefine } = Object;
 // The undefined `constructor` sits on a private prototype, not on the promise: defining
 // `constructor` on any promise instance switches off V8's promise fast path (the species
 // protector) for the whole process, slowing every promise in the program (measured: 9–43%).
 const QUIET = Object.create(NativePromise.prototype, { constructor: {} });
-const RESOLVED = lendProto(promiseResolve(NativePromise, STORED), QUIET);
+const RESOLVED = Object.setPrototypeOf(promiseResolve(NativePromise, STORED), QUIET);
 const hasOwn = Object.prototype.hasOwnProperty.call.bind(Object.prototype.hasOwnProperty) as (o: object, k: PropertyKey) => boolean;
 
 /**
@@ -44,18 +44,19 @@ export function awaitValue(value: unknown, onFulfilled: (value: unknown) => void
       // which native await never does: attach without the lookup, below.
     }
   }
-  // `then` without SpeciesConstructor reading anything: an own `constructor` is hidden for the
-  // call, an inherited one by lending the promise a prototype whose `constructor` is undefined.
-  // A non-configurable own one cannot be hidden: it is read once more (documented).
+  // `then` without SpeciesConstructor reading anything: an own `constructor` whose value is
+  // undefined stands in for the call. Adding one costs V8's promise fast path, but only this
+  // path adds it, and whatever led here (a promise's own `constructor`, a replaced
+  // Promise.prototype.constructor) has already cost it. A non-configurable own `constructor`
+  // cannot be replaced: it is read once more (documented).
   const own = describeOwn(promise, "constructor");
-  const proto = protoOf(promise);
   if (own?.configurable === false) promiseThen(promise, onFulfilled, onRejected);
   else {
-    own ? redefine(promise, "constructor", { value: undefined, configurable: true }) : lendProto(promise, QUIET);
+    redefine(promise, "constructor", { value: undefined, configurable: true });
     try {
       promiseThen(promise, onFulfilled, onRejected);
     } finally {
-      own ? redefine(promise, "constructor", own) : lendProto(promise, proto);
+      own ? redefine(promise, "constructor", own) : delete (promise as { constructor?: unknown }).constructor;
     }
   }
   return false;

@@ -1,4 +1,4 @@
-import { NativePromise, apply, generatorNext, generatorThrow, promiseReject, promiseResolve } from "./intrinsics.js";
+import { NativePromise, apply, generatorNext, generatorThrow, promiseResolve } from "./intrinsics.js";
 import { STORED, awaitValue } from "./await.js";
 
 /** A generator function whose `yield x` stands for `await x`. */
@@ -38,7 +38,9 @@ export function run<T>(genFn: Coroutine<T> | Generator<unknown, T, any>, thisArg
     gen = (typeof genFn === "function" ? apply(genFn, thisArg, args || NO_ARGS) : genFn) as Generator;
     result = generatorNext(gen);
   } catch (error) {
-    return promiseReject(NativePromise, error) as Promise<T>;
+    const rejected = new NativePromise(capture) as Promise<T>;
+    capturedReject(error);
+    return rejected;
   }
   if (result.done) return settledWith(result.value) as Promise<T>;
   const promise = new NativePromise(capture) as Promise<T>;
