@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// pnpm bench [--quick] [--runs N] [--only case,case] [--variants native,unawait,…]
+// pnpm bench [--quick] [--runs N] [--steady N] [--only case,case] [--variants native,unawait,…]
 //            [--candidate path/to/runtime/index.js]
 //
 // The runtime benchmark: every case in cases/ is written once as native async code and run as
@@ -27,9 +27,11 @@ const { values: opts } = parseArgs({
     only: { type: "string" },
     variants: { type: "string" },
     candidate: { type: "string" },
+    steady: { type: "string" },
   },
 });
 const runs = Number(opts.runs ?? (opts.quick ? 3 : 7));
+const repeats = Number(opts.steady ?? (opts.quick ? 0 : 5));
 const pick = (list, csv) => (csv ? list.filter((x) => csv.split(",").includes(x.name)) : list);
 const log = (message) => process.stderr.write(`[bench] ${message}\n`);
 
@@ -66,7 +68,7 @@ const cases = await loadCases();
 const order = ["await-plain", "await-resolved", "short-calls", "fan-out", "fib", "for-await", "rejected"];
 cases.sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
 log(`${cases.length} cases × ${variants.length} variants × ${runs} rounds`);
-const times = measureTimes(cases, variants.map((v) => v.name), runs, log);
+const times = measureTimes(cases, variants.map((v) => v.name), runs, log, repeats);
 const memoryPrepared = prepareAll("memory", join(benchDir, "runtime", "memory", "suspended-task.js"));
 log("memory per suspended task");
 const memory = measureMemory(memoryPrepared.files, Math.min(runs, 3));
@@ -99,7 +101,16 @@ ${timeTable(cases, variants, times, "cpu")}
 ${timeTable(cases, variants, times, "wall")}
 
 </details>
+${repeats ? `
+### After the JIT has settled
 
+The same processes, after the timed run: ${repeats} more runs of the full size each, and the median of
+those; the table shows the median over the ${runs} processes. A single run of 20–60 ms after a
+small warm-up still includes compilation and tier-up, which is where most of the spread above
+comes from; this is the cost per call or per \`await\` in code that runs hot.
+
+${timeTable(cases, variants, times, "steady")}
+` : ""}
 ## Memory
 
 Heap held per task suspended on a promise that never settles (1e5 tasks, after 3 awaits each,

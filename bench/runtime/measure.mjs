@@ -21,23 +21,27 @@ const rotate = (list, by) => list.map((_, i) => list[(i + by) % list.length]);
 
 /**
  * cases: [{ name, label, files: { [variant]: file | undefined } }]; returns
- * { [case]: { [variant]: { cpu: number[], wall: number[], checksums: unknown[], errors: string[] } } }.
+ * { [case]: { [variant]: { cpu: number[], wall: number[], steady: number[], checksums: unknown[], errors: string[] } } }.
+ * `repeats` more runs in each child give `steady` (child.mjs).
  */
-export function measureTimes(cases, variantNames, runs, log) {
+export function measureTimes(cases, variantNames, runs, log, repeats = 0) {
   const results = {};
   for (const c of cases) {
     results[c.name] = {};
-    for (const v of variantNames) results[c.name][v] = { cpu: [], wall: [], checksums: [], errors: [] };
+    for (const v of variantNames) results[c.name][v] = { cpu: [], wall: [], steady: [], checksums: [], errors: [] };
   }
   for (let round = 0; round < runs; round++) {
     for (const c of cases) {
       for (const v of rotate(variantNames, round)) {
         const file = c.files[v];
         if (!file) continue;
-        const out = runChild(childScript("child.mjs"), [file]);
+        const out = runChild(childScript("child.mjs"), [file, String(repeats)]);
         const cell = results[c.name][v];
         if (out.error) cell.errors.push(out.error), log(`${v} ${c.name} failed: ${out.error.split("\n")[0]}`);
-        else cell.cpu.push(out.cpu), cell.wall.push(out.wall), cell.checksums.push(out.checksum);
+        else {
+          cell.cpu.push(out.cpu), cell.wall.push(out.wall), cell.checksums.push(out.checksum);
+          if (out.steady !== undefined) cell.steady.push(out.steady);
+        }
       }
       log(`round ${round + 1}/${runs}: ${c.name}`);
     }
