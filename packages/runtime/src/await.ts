@@ -1,4 +1,4 @@
-import { NativePromise, promiseResolve, promiseThen } from "./intrinsics.js";
+import { NativePromise, promiseResolve, promiseThen, uncurry } from "./intrinsics.js";
 
 // Await(value) as the spec performs it: PromiseResolve(%Promise%, value), then
 // PerformPromiseThen — which reads nothing from the promise. Script can only reach
@@ -22,7 +22,7 @@ const { getOwnPropertyDescriptor: describeOwn, defineProperty: redefine } = Obje
 // protector) for the whole process, slowing every promise in the program (measured: 9–43%).
 const QUIET = Object.create(NativePromise.prototype, { constructor: {} });
 const RESOLVED = Object.setPrototypeOf(promiseResolve(NativePromise, STORED), QUIET);
-const hasOwn = Object.prototype.hasOwnProperty.call.bind(Object.prototype.hasOwnProperty) as (o: object, k: PropertyKey) => boolean;
+const hasOwn = uncurry(Object.prototype.hasOwnProperty) as (o: object, k: PropertyKey) => boolean;
 
 /**
  * Schedules `onFulfilled` / `onRejected` exactly as Await(value) resumes. Throws synchronously
