@@ -71,7 +71,7 @@ const CONTROL_KEYWORDS = new Set(["if", "while", "for", "with"]);
 const PLAIN_VALUE_FOLLOWERS = new Set([".", ",", ";", ":", ")", "]", "}", "="]);
 
 type Previous =
-  | { kind: "start" | "regex-ok" | "value" }
+  | { kind: "start" | "regex-ok" | "value" | "member" }
   | { kind: "word"; word: string }
   | { kind: "close-paren"; control: boolean };
 
@@ -79,6 +79,8 @@ type Previous =
 const START: Previous = { kind: "start" };
 const REGEX_OK: Previous = { kind: "regex-ok" };
 const VALUE: Previous = { kind: "value" };
+/** After `.`, `?.` or `#`: the word that follows is a property or private name. */
+const MEMBER: Previous = { kind: "member" };
 const CLOSE_PAREN: Previous = { kind: "close-paren", control: false };
 const CLOSE_CONTROL_PAREN: Previous = { kind: "close-paren", control: true };
 
@@ -123,7 +125,7 @@ class Scanner {
     const word = this.code.slice(start, this.at);
     const previous = this.previous;
     // A property name is a value whatever it spells: `x.return / 2` divides.
-    const member = isMemberAccess(this.code, start);
+    const member = previous.kind === "member";
     this.previous = member ? VALUE : { kind: "word", word };
     // `#x` names no variable, but Babel's tree holds an Identifier for it, which names.ts counts.
     if (!member || this.code[start - 1] === "#") this.layout?.words.add(word);
@@ -159,6 +161,7 @@ class Scanner {
       case "regex-ok":
         return true;
       case "value":
+      case "member":
         return false;
       case "word":
         return EXPRESSION_KEYWORDS.has(p.word);
@@ -277,6 +280,23 @@ class Scanner {
         this.previous = REGEX_OK;
         return;
       }
+      case ".":
+        // `...x` spreads; `x.y`, like `x?.y` and `#y` below, names a member.
+        if (this.code.startsWith("..", this.at)) {
+          this.at += 2;
+          this.previous = REGEX_OK;
+        } else this.previous = MEMBER;
+        return;
+      case "?":
+        // `?.` but not `c?.5:1`; `??` and `? :` expect an operand.
+        if (this.code[this.at] === "." && !isDigit(this.code.charCodeAt(this.at + 1))) {
+          this.at++;
+          this.previous = MEMBER;
+        } else this.previous = REGEX_OK;
+        return;
+      case "#":
+        this.previous = MEMBER;
+        return;
       case ";":
         if (this.open.length === 0) this.layout?.semicolons.push(this.at);
         this.previous = REGEX_OK;
@@ -304,14 +324,6 @@ function onlySpaceBefore(code: string, at: number): boolean {
   let i = at - 1;
   while (i >= 0 && isSpace(code.charCodeAt(i)) && !isNewline(code.charCodeAt(i))) i--;
   return i < 0 || isNewline(code.charCodeAt(i));
-}
-
-function isMemberAccess(code: string, wordStart: number): boolean {
-  let i = wordStart - 1;
-  while (i >= 0 && isSpace(code.charCodeAt(i))) i--;
-  const before = code[i];
-  // `x.async`, `x?.await`, `#async`; but `...await x` (spread) is an await.
-  return (before === "." && code[i - 1] !== ".") || before === "#";
 }
 
 function isSpace(ch: number): boolean {

@@ -48,6 +48,11 @@ describe("mayHaveAsyncSyntax: async syntax is always found", () => {
     "x = /[/]await/; await y;",
     "x = 1..toString() + await y;",
     "x = 0x1f / await y;",
+    // A comment's last character is not a member dot: the word after it is a keyword.
+    "// Loads the config.\nasync function load() {}",
+    "/* see x. */ await y;",
+    "x = a?.5:await y;",
+    "x = a ? .5 : await y;",
   ])("%j", (code) => {
     expect(plain(code)).toBe(true);
   });
@@ -74,6 +79,9 @@ describe("mayHaveAsyncSyntax: no async syntax, no transform", () => {
     "const asyncFoo = 1; asyncFoo();",
     "const fooAsync = 1, $await = 2, _async = 3, await_ = 4;",
     "x.async = 1; x.await(); x?.await; x ?. async;",
+    "x.\n  await();",
+    "x.\n  // the next call\n  await();",
+    "x?.\n  async;",
     "class A { #async = 1; m() { return this.#async; } }",
     "const async = require('async'); async.map(xs, f, done);",
     "const o = { async: true, await: false };",

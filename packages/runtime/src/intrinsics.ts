@@ -12,7 +12,6 @@ export const NativePromise = Promise;
  *  NewPromiseResolveThenableJob, exactly as `await` does). */
 export const promiseResolve = uncurry(Promise.resolve) as (C: PromiseConstructor, value: unknown) => Promise<unknown>;
 
-
 /** PerformPromiseThen through the captured `then`. */
 export const promiseThen = uncurry(Promise.prototype.then) as (
   promise: Promise<unknown>,
