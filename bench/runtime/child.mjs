@@ -8,6 +8,7 @@
 // single 20–60 ms run after a small warm-up only partly shows.
 // Usage: node --expose-gc child.mjs <module file> [repeats]
 import { pathToFileURL } from "node:url";
+import { median } from "./stats.mjs";
 
 const [file, repeats = "0"] = process.argv.slice(2);
 const cpuOf = ({ user, system }) => (user + system) / 1000;
@@ -27,8 +28,7 @@ try {
     again.push(cpuOf(process.cpuUsage(start)));
     if (sum !== checksum) throw new Error(`repetition ${i + 1} computed ${sum}, the first run ${checksum}`);
   }
-  again.sort((a, b) => a - b);
-  const steady = again.length ? again[again.length >> 1] : undefined;
+  const steady = again.length ? median(again) : undefined;
   console.log(JSON.stringify({ cpu, wall, checksum, steady }));
 } catch (error) {
   console.log(JSON.stringify({ error: String(error?.stack ?? error) }));

@@ -12,15 +12,12 @@
 // The edits are text edits on the built file; when the source changes under them, the script
 // stops and names the edit that no longer applies.
 import { createRequire } from "node:module";
-import { readFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { gzipSync } from "node:zlib";
-import { benchDir } from "./paths.mjs";
-import { unawaitPlugin } from "./snapshot.mjs";
+import { benchDir, workDir } from "./paths.mjs";
+import { minGzip, unawait } from "./size.mjs";
 
 const require = createRequire(import.meta.url);
-const esbuild = require("esbuild");
-const babel = require("@babel/core");
 
 const runtimeDir = dirname(require.resolve("@unawait/runtime/package.json"));
 const built = readFileSync(join(runtimeDir, "dist", "node", "index.mjs"), "utf8");
@@ -89,40 +86,26 @@ const smallest = `export function run(g) {
 }
 `;
 
-async function minGzip(code, runtime) {
-  const { outputFiles } = await esbuild.build({
-    stdin: { contents: code, resolveDir: benchDir, sourcefile: "program.js" },
-    bundle: true,
-    minify: true,
-    write: false,
-    format: "esm",
-    target: "esnext",
-    logLevel: "silent",
-    plugins: [{
-      name: "runtime",
-      setup(build) {
-        build.onResolve({ filter: /^@unawait\/runtime$/ }, () => ({ path: "runtime", namespace: "runtime" }));
-        build.onLoad({ filter: /.*/, namespace: "runtime" }, () => ({ contents: runtime, loader: "js" }));
-      },
-    }],
-  });
-  return gzipSync(outputFiles[0].contents, { level: 9 }).length;
-}
-
 const file = join(benchDir, "runtime", "size", "async-functions.js");
 const source = readFileSync(file, "utf8");
-const program = babel.transformSync(source, {
-  configFile: false, babelrc: false, sourceType: "module", filename: file, plugins: [[unawaitPlugin(), { runtime: "import" }]],
-}).code;
-const baseline = await minGzip(source, "");
+const program = unawait("import")(source, file);
+const baseline = minGzip(source);
+
+// Each variant is written to a file that the bundle takes as "@unawait/runtime".
+mkdirSync(join(workDir, "size-breakdown"), { recursive: true });
+const runtimeFile = join(workDir, "size-breakdown", "runtime.mjs");
+const measure = (runtime) => {
+  writeFileSync(runtimeFile, runtime);
+  return minGzip(program, runtimeFile) - baseline;
+};
 
 const rows = [];
 let runtime = asyncPart;
 for (const step of steps) {
   for (const e of step.edits) runtime = edit(runtime, e);
-  rows.push([step.label, (await minGzip(program, runtime)) - baseline]);
+  rows.push([step.label, measure(runtime)]);
 }
-rows.push(["smallest runner for the same output (Babel-style closures, none of the above)", (await minGzip(program, smallest)) - baseline]);
+rows.push(["smallest runner for the same output (Babel-style closures, none of the above)", measure(smallest)]);
 
 console.log("| runtime (async functions, size/async-functions.js) | min+gzip | step |\n|---|---:|---:|");
 rows.forEach(([label, bytes], i) => console.log(`| ${label} | ${bytes} B | ${i ? `${bytes - rows[i - 1][1]} B` : ""} |`));

@@ -20,10 +20,12 @@ export const programs = [
   { name: "async-generators", label: "+ async generators, for await" },
 ];
 
-function minGzip(code) {
+/** `runtimeFile`: bundle that file as "@unawait/runtime" instead of the snapshot (size-breakdown.mjs). */
+export function minGzip(code, runtimeFile) {
   const { outputFiles } = esbuild.buildSync({
     // Resolving from bench/.work finds the runtime snapshot first (snapshot.mjs).
     stdin: { contents: code, resolveDir: workDir, sourcefile: "program.js" },
+    alias: runtimeFile ? { "@unawait/runtime": runtimeFile } : {},
     bundle: true,
     minify: true,
     write: false,
@@ -35,7 +37,8 @@ function minGzip(code) {
   return gzipSync(outputFiles[0].contents, { level: 9 }).length;
 }
 
-const unawait = (runtime) => (source, filename) =>
+/** The plugin's transform, with the runtime delivered as `runtime` ("import" or "inline"). */
+export const unawait = (runtime) => (source, filename) =>
   babel.transformSync(source, {
     configFile: false, babelrc: false, sourceType: "module", filename,
     plugins: [[unawaitPlugin(), { runtime }]],
